@@ -1,0 +1,46 @@
+package org.pluginreview.plugin;
+
+import static org.pluginreview.plugin.VersionStatus.APPROVED;
+import static org.pluginreview.plugin.VersionStatus.AUDITING;
+import static org.pluginreview.plugin.VersionStatus.AUDIT_REJECTED;
+import static org.pluginreview.plugin.VersionStatus.DEVELOPMENT;
+import static org.pluginreview.plugin.VersionStatus.GRAY;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What can be done to a version, by whom, from which statuses (PRODUCT.md, "Actions"). */
+public enum Action {
+  EDIT(Role.OWNER, DEVELOPMENT, AUDIT_REJECTED),
+  DELETE(Role.OWNER, DEVELOPMENT, AUDIT_REJECTED),
+  SET_TRIAL(Role.OWNER, DEVELOPMENT, VersionStatus.SELF_CHECK, AUDITING, AUDIT_REJECTED, APPROVED, GRAY),
+  CANCEL_TRIAL(Role.OWNER, DEVELOPMENT, VersionStatus.SELF_CHECK, AUDITING, AUDIT_REJECTED, APPROVED, GRAY),
+  SUBMIT(Role.OWNER, DEVELOPMENT, AUDIT_REJECTED),
+  SELF_CHECK(Role.SUBMITTER, VersionStatus.SELF_CHECK),
+  WITHDRAW(Role.OWNER, VersionStatus.SELF_CHECK, AUDITING),
+  APPROVE(Role.REVIEWER, AUDITING),
+  REJECT(Role.REVIEWER, AUDITING),
+  START_GRAY(Role.OWNER, APPROVED),
+  RAISE_GRAY(Role.OWNER, GRAY),
+  CANCEL_GRAY(Role.OWNER, GRAY),
+  RELEASE(Role.OWNER, APPROVED, GRAY),
+  RETURN_TO_DEVELOPMENT(Role.OWNER, APPROVED, GRAY);
+
+  enum Role { OWNER, SUBMITTER, REVIEWER }
+
+  private final Role role;
+  private final Set<VersionStatus> from;
+
+  Action(Role role, VersionStatus first, VersionStatus... rest) {
+    this.role = role;
+    this.from = EnumSet.of(first, rest);
+  }
+
+  Role role() {
+    return role;
+  }
+
+  boolean allowedFrom(VersionStatus status) {
+    return from.contains(status);
+  }
+}

@@ -1,0 +1,7 @@
+package org.pluginreview.plugin;
+
+import jakarta.persistence.Embeddable;
+
+/** One thing the automatic pre-review found wrong. */
+@Embeddable
+public record Finding(String code, String detail) {}

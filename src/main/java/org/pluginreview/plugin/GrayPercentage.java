@@ -1,0 +1,32 @@
+package org.pluginreview.plugin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.pluginreview.system.ErrorCode;
+
+/** A grayscale percentage: an integer from 1 to 99, higher than the current one when raising. */
+final class GrayPercentage {
+
+  private GrayPercentage() {}
+
+  static int check(Object raw, Integer current) {
+    Long value = asWholeNumber(raw);
+    if (value == null || value < 1 || value > 99) {
+      throw ErrorCode.GRAY_PERCENTAGE_INVALID.exception("The percentage must be an integer from 1 to 99.");
+    }
+    if (current != null && value <= current) {
+      throw ErrorCode.GRAY_PERCENTAGE_INVALID.exception(
+          "The percentage must be higher than the current " + current + "%.").with("currentPercentage", current);
+    }
+    return value.intValue();
+  }
+
+  private static Long asWholeNumber(Object raw) {
+    if (raw instanceof JsonNode node) {
+      return node.isIntegralNumber() && node.canConvertToLong() ? node.asLong() : null;
+    }
+    if (raw instanceof Long || raw instanceof Integer || raw instanceof Short) {
+      return ((Number) raw).longValue();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,269 @@
+package org.pluginreview.plugin;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One uploaded version of a plugin. Only {@link PluginService} changes it, so every rule and every
+ * history event lives in one place.
+ */
+@Entity
+@Table(name = "plugin_version")
+public class PluginVersion {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "plugin_id", nullable = false, updatable = false)
+  private String pluginId;
+
+  @Column(nullable = false, updatable = false)
+  private String version;
+
+  @Column(nullable = false, updatable = false)
+  private int major;
+
+  @Column(nullable = false, updatable = false)
+  private int minor;
+
+  @Column(nullable = false, updatable = false)
+  private int patch;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private VersionStatus status;
+
+  private boolean trial;
+
+  @Column(name = "gray_percentage")
+  private Integer grayPercentage;
+
+  private String description;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "plugin_version_feature_package", joinColumns = @JoinColumn(name = "version_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "name")
+  private List<String> featurePackages = new ArrayList<>();
+
+  @Embedded
+  private BasicInfo basicInfo;
+
+  @Column(name = "reject_category")
+  private String rejectCategory;
+
+  @Column(name = "reject_comment")
+  private String rejectComment;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "plugin_version_finding", joinColumns = @JoinColumn(name = "version_id"))
+  @OrderColumn(name = "position")
+  private List<Finding> findings = new ArrayList<>();
+
+  private String submitter;
+  private String reviewer;
+
+  @Column(name = "process_instance_id")
+  private String processInstanceId;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Column(name = "reviewed_at")
+  private Instant reviewedAt;
+
+  @Column(name = "released_at")
+  private Instant releasedAt;
+
+  @Version
+  @Column(name = "lock_version")
+  private long lockVersion;
+
+  protected PluginVersion() {}
+
+  PluginVersion(String pluginId, VersionNumber number, Instant now) {
+    this.pluginId = pluginId;
+    this.version = number.toString();
+    this.major = number.major();
+    this.minor = number.minor();
+    this.patch = number.patch();
+    this.status = VersionStatus.DEVELOPMENT;
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.basicInfo = BasicInfo.EMPTY;
+  }
+
+  public VersionNumber number() {
+    return new VersionNumber(major, minor, patch);
+  }
+
+  public boolean isInFlight() {
+    return VersionStatus.IN_FLIGHT.contains(status);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getPluginId() {
+    return pluginId;
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public VersionStatus getStatus() {
+    return status;
+  }
+
+  void setStatus(VersionStatus status) {
+    this.status = status;
+  }
+
+  public boolean isTrial() {
+    return trial;
+  }
+
+  void setTrial(boolean trial) {
+    this.trial = trial;
+  }
+
+  public Integer getGrayPercentage() {
+    return grayPercentage;
+  }
+
+  void setGrayPercentage(Integer grayPercentage) {
+    this.grayPercentage = grayPercentage;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  void setDescription(String description) {
+    this.description = description;
+  }
+
+  public List<String> getFeaturePackages() {
+    return List.copyOf(featurePackages);
+  }
+
+  void setFeaturePackages(List<String> packages) {
+    featurePackages.clear();
+    featurePackages.addAll(packages);
+  }
+
+  public BasicInfo getBasicInfo() {
+    return basicInfo == null ? BasicInfo.EMPTY : basicInfo;
+  }
+
+  void setBasicInfo(BasicInfo basicInfo) {
+    this.basicInfo = basicInfo;
+  }
+
+  public String getRejectCategory() {
+    return rejectCategory;
+  }
+
+  public String getRejectComment() {
+    return rejectComment;
+  }
+
+  void setRejection(String category, String comment) {
+    this.rejectCategory = category;
+    this.rejectComment = comment;
+  }
+
+  public List<Finding> getFindings() {
+    return List.copyOf(findings);
+  }
+
+  void setFindings(List<Finding> newFindings) {
+    findings.clear();
+    findings.addAll(newFindings);
+  }
+
+  public String getSubmitter() {
+    return submitter;
+  }
+
+  void setSubmitter(String submitter) {
+    this.submitter = submitter;
+  }
+
+  public String getReviewer() {
+    return reviewer;
+  }
+
+  void setReviewer(String reviewer) {
+    this.reviewer = reviewer;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  void setProcessInstanceId(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  void touch(Instant now) {
+    this.updatedAt = now;
+  }
+
+  public Instant getSubmittedAt() {
+    return submittedAt;
+  }
+
+  void setSubmittedAt(Instant submittedAt) {
+    this.submittedAt = submittedAt;
+  }
+
+  public Instant getReviewedAt() {
+    return reviewedAt;
+  }
+
+  void setReviewedAt(Instant reviewedAt) {
+    this.reviewedAt = reviewedAt;
+  }
+
+  public Instant getReleasedAt() {
+    return releasedAt;
+  }
+
+  void setReleasedAt(Instant releasedAt) {
+    this.releasedAt = releasedAt;
+  }
+}

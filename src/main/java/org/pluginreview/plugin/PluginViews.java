@@ -1,0 +1,34 @@
+package org.pluginreview.plugin;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Response bodies of {@code /api}. */
+public final class PluginViews {
+
+  private PluginViews() {}
+
+  public record PluginSummary(String pluginId, String name, String description, String owner, Instant createdAt,
+                              String liveVersion, String trialVersion) {}
+
+  public record PluginDetails(String pluginId, String name, String description, String owner, Instant createdAt,
+                              String liveVersion, String trialVersion, List<VersionDetails> versions) {}
+
+  public record Rejection(String reasonCategory, String comment) {}
+
+  public record VersionDetails(
+      String pluginId, String version, VersionStatus status, boolean trial, Integer grayPercentage,
+      String description, List<String> featurePackages, BasicInfo basicInfo, Rejection lastRejection,
+      List<Finding> findings, String submitter, String reviewer, String processInstanceId,
+      Instant createdAt, Instant updatedAt, Instant submittedAt, Instant reviewedAt, Instant releasedAt,
+      List<Action> actions) {}
+
+  public record Event(VersionEvent.Type action, VersionStatus from, VersionStatus to, String actor, Instant time,
+                      String comment, String processInstanceId) {
+
+    static Event of(VersionEvent e) {
+      return new Event(e.getAction(), e.getFromStatus(), e.getToStatus(), e.getActor(), e.getOccurredAt(),
+          e.getComment(), e.getProcessInstanceId());
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package org.pluginreview.plugin;
+
+/** The pre-submission checklist; every item must be ticked. */
+public enum SelfCheckItem {
+  FEATURE_PACKAGES, VERSION_INFO, BASIC_INFO, REVIEW_STANDARD, TESTED
+}

@@ -1,0 +1,126 @@
+package org.pluginreview.plugin;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.pluginreview.system.Actor;
+import org.pluginreview.system.ApiException;
+import org.pluginreview.system.ErrorCode;
+
+/**
+ * Decides whether an action is allowed right now. The same function answers a version's
+ * {@code actions} and refuses a call, so the two can never disagree.
+ */
+final class VersionRules {
+
+  /** What the rules need to know about one version and its plugin. */
+  record Situation(Plugin plugin, PluginVersion version, List<PluginVersion> siblings, Actor actor,
+                   String reviewClaimedBy) {
+
+    boolean hasLiveVersion() {
+      return siblings.stream().anyMatch(v -> v.getStatus() == VersionStatus.RELEASED);
+    }
+
+    Optional<PluginVersion> otherInFlight() {
+      return siblings.stream().filter(v -> !v.getId().equals(version.getId()) && v.isInFlight()).findFirst();
+    }
+
+    Optional<VersionNumber> highestEverLive() {
+      return siblings.stream().filter(v -> VersionStatus.LIVE_OR_PAST.contains(v.getStatus()))
+          .map(PluginVersion::number).max(VersionNumber::compareTo);
+    }
+  }
+
+  private VersionRules() {}
+
+  static List<Action> allowed(Situation s) {
+    return Arrays.stream(Action.values()).filter(a -> refusal(a, s).isEmpty()).toList();
+  }
+
+  /** Throws the refusal; one for the wrong status lists what is allowed instead. */
+  static void require(Action action, Situation s) {
+    Optional<ApiException> refusal = refusal(action, s);
+    if (refusal.isPresent()) {
+      ApiException e = refusal.get();
+      throw e.code() == ErrorCode.ILLEGAL_STATE ? e.with("allowedActions", allowed(s)) : e;
+    }
+  }
+
+  static Optional<ApiException> refusal(Action action, Situation s) {
+    PluginVersion v = s.version();
+    String actor = s.actor().userId();
+    switch (action.role()) {
+      case OWNER -> {
+        if (!actor.equals(s.plugin().getOwner())) {
+          return refused(ErrorCode.FORBIDDEN, "Only the plugin's owner may do this.");
+        }
+      }
+      case SUBMITTER -> {
+        if (!actor.equals(v.getSubmitter())) {
+          return refused(ErrorCode.FORBIDDEN, "Only the submitter may confirm the self-check.");
+        }
+      }
+      case REVIEWER -> {
+        if (actor.equals(v.getSubmitter()) || actor.equals(s.plugin().getOwner())) {
+          return refused(ErrorCode.SELF_REVIEW_FORBIDDEN, "Nobody may review their own submission.");
+        }
+        if (!s.actor().isReviewer()) {
+          return refused(ErrorCode.FORBIDDEN, "Only reviewers may review.");
+        }
+      }
+    }
+    if (!action.allowedFrom(v.getStatus())) {
+      return Optional.of(ErrorCode.ILLEGAL_STATE.exception(
+              "Version " + v.getVersion() + " is " + v.getStatus() + "; " + name(action) + " is not allowed now.")
+          .with("status", v.getStatus()));
+    }
+    return switch (action) {
+      case SET_TRIAL -> v.isTrial()
+          ? refused(ErrorCode.ILLEGAL_STATE, "Version " + v.getVersion() + " is already the trial version.")
+          : Optional.empty();
+      case CANCEL_TRIAL -> v.isTrial()
+          ? Optional.empty()
+          : refused(ErrorCode.ILLEGAL_STATE, "Version " + v.getVersion() + " is not the trial version.");
+      case SUBMIT -> submitRefusal(s);
+      case APPROVE, REJECT -> s.reviewClaimedBy() != null && !s.reviewClaimedBy().equals(actor)
+          ? refused(ErrorCode.CONFLICT, "The review is claimed by " + s.reviewClaimedBy() + ".")
+          : Optional.empty();
+      case START_GRAY -> s.hasLiveVersion()
+          ? Optional.empty()
+          : refused(ErrorCode.GRAY_NEEDS_LIVE_VERSION,
+              "Grayscale needs a live version of the plugin to compare against; go live first.");
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<ApiException> submitRefusal(Situation s) {
+    PluginVersion v = s.version();
+    Optional<PluginVersion> other = s.otherInFlight();
+    if (other.isPresent()) {
+      return Optional.of(ErrorCode.VERSION_IN_FLIGHT.exception("Version " + other.get().getVersion()
+          + " of this plugin is " + other.get().getStatus() + "; finish or withdraw it first.")
+          .with("inFlightVersion", other.get().getVersion()));
+    }
+    Optional<VersionNumber> live = s.highestEverLive();
+    if (live.isPresent() && v.number().compareTo(live.get()) <= 0) {
+      return Optional.of(versionNotGreater(v.getVersion(), live.get()));
+    }
+    if (v.getFeaturePackages().isEmpty()) {
+      return refused(ErrorCode.FEATURE_PACKAGES_REQUIRED, "Add at least one feature package before submitting.");
+    }
+    return Optional.empty();
+  }
+
+  static ApiException versionNotGreater(String version, VersionNumber live) {
+    return ErrorCode.VERSION_NOT_GREATER.exception(
+        "Version " + version + " is not greater than " + live + ", which has been live.");
+  }
+
+  private static String name(Action action) {
+    return action.name().toLowerCase().replace('_', ' ');
+  }
+
+  private static Optional<ApiException> refused(ErrorCode code, String detail) {
+    return Optional.of(code.exception(detail));
+  }
+}

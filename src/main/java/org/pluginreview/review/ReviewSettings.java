@@ -1,0 +1,21 @@
+package org.pluginreview.review;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Read by the model's overdue timer as {@code ${reviewSettings.sla}}. */
+@Component("reviewSettings")
+public class ReviewSettings {
+
+  private final String sla;
+
+  ReviewSettings(@Value("${plugin-review.review-sla:P2D}") String sla) {
+    Duration.parse(sla); // refuse to start with an SLA the timer could not read
+    this.sla = sla;
+  }
+
+  public String getSla() {
+    return sla;
+  }
+}

@@ -1,0 +1,54 @@
+package org.pluginreview.review;
+
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** The engine calls the version service makes: start a review, complete its tasks, withdraw it. */
+@Component
+public class ReviewWorkflow {
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+
+  ReviewWorkflow(RuntimeService runtimeService, TaskService taskService) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+  }
+
+  /** Starts the process; its first step moves the record, so a refused start leaves nothing behind. */
+  public String start(String pluginId, String version) {
+    return runtimeService.startProcessInstanceByKey(ReviewProcess.KEY, ReviewProcess.businessKey(pluginId, version),
+        Variables.createVariables()
+            .putValue(ReviewProcess.Var.PLUGIN_ID, pluginId)
+            .putValue(ReviewProcess.Var.VERSION, version))
+        .getId();
+  }
+
+  public Optional<Task> openTask(String processInstanceId, String taskDefinitionKey) {
+    if (processInstanceId == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(taskService.createTaskQuery()
+        .processInstanceId(processInstanceId).taskDefinitionKey(taskDefinitionKey).singleResult());
+  }
+
+  /** Who has claimed the open review task of this instance, if anyone. */
+  public String reviewClaimedBy(String processInstanceId) {
+    return openTask(processInstanceId, ReviewProcess.USER_TASK_REVIEW).map(Task::getAssignee).orElse(null);
+  }
+
+  public void complete(Task task, Map<String, Object> variables) {
+    taskService.complete(task.getId(), variables);
+  }
+
+  public void withdraw(String processInstanceId) {
+    runtimeService.createMessageCorrelation(ReviewProcess.MESSAGE_WITHDRAW)
+        .processInstanceId(processInstanceId)
+        .correlateWithResult();
+  }
+}

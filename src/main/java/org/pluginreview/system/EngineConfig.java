@@ -1,0 +1,46 @@
+package org.pluginreview.system;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+@Configuration
+class EngineConfig {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** engine-rest with one addition: our refusals (e.g. a start for a version in flight) keep their code and status. */
+  @Component
+  @ApplicationPath("/engine-rest")
+  static class EngineRestConfig extends CamundaJerseyResourceConfig {
+    @Override
+    protected void registerAdditionalResources() {
+      register(ApiExceptionMapper.class);
+    }
+  }
+
+  static class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+    @Override
+    public Response toResponse(ApiException e) {
+      ProblemDetail problem = Problems.of(e);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", problem.getType().toString());
+      body.put("title", problem.getTitle());
+      body.put("status", problem.getStatus());
+      body.put("detail", problem.getDetail());
+      body.putAll(problem.getProperties());
+      return Response.status(problem.getStatus()).type("application/problem+json").entity(body).build();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.pluginreview.system;
+
+import org.springframework.http.HttpStatus;
+
+/** The stable error codes of PRODUCT.md, each with the HTTP status it answers with. */
+public enum ErrorCode {
+  INVALID_VERSION(HttpStatus.BAD_REQUEST),
+  VERSION_EXISTS(HttpStatus.CONFLICT),
+  VERSION_NOT_GREATER(HttpStatus.CONFLICT),
+  VERSION_IN_FLIGHT(HttpStatus.CONFLICT),
+  ILLEGAL_STATE(HttpStatus.CONFLICT),
+  FEATURE_PACKAGES_REQUIRED(HttpStatus.CONFLICT),
+  SELF_CHECK_INCOMPLETE(HttpStatus.BAD_REQUEST),
+  REJECT_REASON_REQUIRED(HttpStatus.BAD_REQUEST),
+  SELF_REVIEW_FORBIDDEN(HttpStatus.FORBIDDEN),
+  GRAY_NEEDS_LIVE_VERSION(HttpStatus.CONFLICT),
+  GRAY_PERCENTAGE_INVALID(HttpStatus.BAD_REQUEST),
+  VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
+  PLUGIN_EXISTS(HttpStatus.CONFLICT),
+  NOT_FOUND(HttpStatus.NOT_FOUND),
+  FORBIDDEN(HttpStatus.FORBIDDEN),
+  UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
+  CONFLICT(HttpStatus.CONFLICT),
+  METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+  UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+  NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+  INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+
+  private final HttpStatus status;
+
+  ErrorCode(HttpStatus status) {
+    this.status = status;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public ApiException exception(String detail) {
+    return new ApiException(this, detail);
+  }
+}
