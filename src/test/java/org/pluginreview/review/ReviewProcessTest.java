@@ -1,0 +1,340 @@
+package org.pluginreview.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.pluginreview.support.Users.DEV1;
+import static org.pluginreview.support.Users.LEAD1;
+import static org.pluginreview.support.Users.REVIEWER1;
+import static org.pluginreview.support.Users.REVIEWER2;
+import static org.pluginreview.support.Users.as;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pluginreview.plugin.PluginService;
+import org.pluginreview.plugin.PluginViews.Event;
+import org.pluginreview.plugin.PluginViews.VersionDetails;
+import org.pluginreview.plugin.VersionEvent;
+import org.pluginreview.plugin.VersionStatus;
+import org.pluginreview.support.Fixtures;
+import org.pluginreview.support.FullProcessCoverage;
+import org.pluginreview.system.ApiException;
+import org.pluginreview.system.ErrorCode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path of processes/plugin-version-review.bpmn, driven the way people drive it (the version
+ * service behind /api, or task completion as Tasklist does), with the record checked at each step.
+ * The coverage listener fails the class below 100% of flow nodes and sequence flows.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import({FullProcessCoverage.class, ProcessEngineCoverageConfiguration.class})
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class ReviewProcessTest {
+
+  @Autowired PluginService service;
+  @Autowired IdentityService identity;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired FormService formService;
+
+  @BeforeEach
+  void useThisEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  // ------------------------------------------------------------------ happy path
+
+  @Test
+  void approvedVersionGoesLive() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+
+    ProcessInstance pi = submit(pluginId, "1.0.0");
+    assertThat(pi).isWaitingAt(ReviewProcess.USER_TASK_SELF_CHECK).task().isAssignedTo("dev1");
+    assertThat(pi).hasBusinessKey(pluginId + ":1.0.0");
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.SELF_CHECK);
+
+    selfCheck(pluginId, "1.0.0");
+    assertThat(pi).hasPassed(ReviewProcess.PRE_REVIEW, ReviewProcess.SEND_TO_REVIEW)
+        .isWaitingAt(ReviewProcess.USER_TASK_REVIEW).task().hasCandidateGroup("reviewers");
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.AUDITING);
+
+    as(identity, REVIEWER1, () -> service.review(REVIEWER1, pluginId, "1.0.0", "APPROVE", null, "looks good"));
+    assertThat(pi).hasPassed(ReviewProcess.APPROVE_VERSION).isWaitingAt(ReviewProcess.USER_TASK_RELEASE_DECISION);
+    VersionDetails approved = version(pluginId, "1.0.0");
+    assertThat(approved.status()).isEqualTo(VersionStatus.APPROVED);
+    assertThat(approved.reviewer()).isEqualTo("reviewer1");
+
+    as(identity, DEV1, () -> service.release(DEV1, pluginId, "1.0.0"));
+    assertThat(pi).hasPassed(ReviewProcess.RELEASE_VERSION).isEnded().hasPassed(ReviewProcess.END_RELEASED);
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.RELEASED);
+    assertThat(history(pluginId, "1.0.0")).extracting(Event::action).containsExactly(
+        VersionEvent.Type.UPLOADED, VersionEvent.Type.SUBMITTED, VersionEvent.Type.SELF_CHECK_CONFIRMED,
+        VersionEvent.Type.PRE_REVIEW_PASSED, VersionEvent.Type.APPROVED, VersionEvent.Type.RELEASED);
+  }
+
+  @Test
+  void rejectedVersionCanBeResubmitted() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    ProcessInstance first = submit(pluginId, "1.0.0");
+    selfCheck(pluginId, "1.0.0");
+
+    // as Tasklist does it: the reviewer claims and completes the task with the form's variables
+    as(identity, REVIEWER1, () -> {
+      engine.getTaskService().claim(task(first).getId(), "reviewer1");
+      complete(task(first), withVariables(ReviewProcess.Var.REVIEW_DECISION, "REJECT",
+          ReviewProcess.Var.REJECT_CATEGORY, "CONTENT", ReviewProcess.Var.REVIEW_COMMENT, "Screenshots are missing"));
+    });
+    assertThat(first).hasPassed(ReviewProcess.REJECT_VERSION, ReviewProcess.END_REJECTED).isEnded();
+    VersionDetails rejected = version(pluginId, "1.0.0");
+    assertThat(rejected.status()).isEqualTo(VersionStatus.AUDIT_REJECTED);
+    assertThat(rejected.lastRejection().reasonCategory()).isEqualTo("CONTENT");
+    assertThat(rejected.lastRejection().comment()).isEqualTo("Screenshots are missing");
+
+    ProcessInstance second = submit(pluginId, "1.0.0");
+    assertThat(second.getId()).isNotEqualTo(first.getId());
+    assertThat(second).isWaitingAt(ReviewProcess.USER_TASK_SELF_CHECK);
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.SELF_CHECK);
+  }
+
+  @Test
+  void versionWithdrawnDuringSelfCheckReturnsToDevelopment() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    ProcessInstance pi = submit(pluginId, "1.0.0");
+
+    as(identity, DEV1, () -> service.withdraw(DEV1, pluginId, "1.0.0"));
+    assertThat(pi).hasPassed(ReviewProcess.BOUNDARY_WITHDRAW_SELF_CHECK, ReviewProcess.WITHDRAW_VERSION,
+        ReviewProcess.END_WITHDRAWN).isEnded();
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.DEVELOPMENT);
+  }
+
+  @Test
+  void versionWithdrawnDuringReviewReturnsToDevelopment() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    ProcessInstance pi = submit(pluginId, "1.0.0");
+    selfCheck(pluginId, "1.0.0");
+
+    as(identity, DEV1, () -> service.withdraw(DEV1, pluginId, "1.0.0"));
+    assertThat(pi).hasPassed(ReviewProcess.BOUNDARY_WITHDRAW_REVIEW, ReviewProcess.WITHDRAW_VERSION).isEnded();
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.DEVELOPMENT);
+    assertThat(history(pluginId, "1.0.0")).last().extracting(Event::action, Event::from, Event::to)
+        .containsExactly(VersionEvent.Type.WITHDRAWN, VersionStatus.AUDITING, VersionStatus.DEVELOPMENT);
+  }
+
+  @Test
+  void failedPreReviewReturnsVersionWithFindings() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    as(identity, DEV1, () -> service.upload(DEV1, pluginId, new org.pluginreview.plugin.PluginRequests.UploadVersion(
+        "1.0.0", null, List.of("core"), new org.pluginreview.plugin.PluginRequests.BasicInfoInput(
+            "Name", null, "desc", "tools", "a@b.example", true, "http://insecure.example/privacy"))));
+    ProcessInstance pi = submit(pluginId, "1.0.0");
+    selfCheck(pluginId, "1.0.0");
+
+    assertThat(pi).hasPassed(ReviewProcess.PRE_REVIEW, ReviewProcess.RETURN_WITH_FINDINGS,
+        ReviewProcess.END_PRE_REVIEW_FAILED).hasNotPassed(ReviewProcess.USER_TASK_REVIEW).isEnded();
+    VersionDetails back = version(pluginId, "1.0.0");
+    assertThat(back.status()).isEqualTo(VersionStatus.DEVELOPMENT);
+    assertThat(back.findings()).extracting(f -> f.code())
+        .containsExactly("BASIC_INFO_SUMMARY_MISSING", "PRIVACY_POLICY_URL_REQUIRED");
+  }
+
+  // ------------------------------------------------------------------ after approval
+
+  @Test
+  void grayscaleStartsRaisesCancelsAndGoesLive() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    live(pluginId, "1.0.0");
+    ProcessInstance pi = approved(pluginId, "1.1.0");
+
+    as(identity, DEV1, () -> service.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(5)));
+    assertThat(pi).hasPassed(ReviewProcess.START_GRAYSCALE).isWaitingAt(ReviewProcess.USER_TASK_RELEASE_DECISION);
+    assertThat(version(pluginId, "1.1.0")).extracting(VersionDetails::status, VersionDetails::grayPercentage)
+        .containsExactly(VersionStatus.GRAY, 5);
+
+    as(identity, DEV1, () -> service.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(30)));
+    assertThat(pi).hasPassed(ReviewProcess.RAISE_GRAYSCALE);
+    assertThat(version(pluginId, "1.1.0").grayPercentage()).isEqualTo(30);
+
+    as(identity, DEV1, () -> service.cancelGray(DEV1, pluginId, "1.1.0"));
+    assertThat(pi).hasPassed(ReviewProcess.CANCEL_GRAYSCALE).isWaitingAt(ReviewProcess.USER_TASK_RELEASE_DECISION);
+    assertThat(version(pluginId, "1.1.0")).extracting(VersionDetails::status, VersionDetails::grayPercentage)
+        .containsExactly(VersionStatus.APPROVED, null);
+
+    // Tasklist's generated form for the release decision
+    as(identity, DEV1, () -> formService.submitTaskForm(task(pi).getId(), Map.of(
+        ReviewProcess.Var.RELEASE_DECISION, "START_GRAY", ReviewProcess.Var.GRAY_PERCENTAGE, 50L)));
+    assertThat(status(pluginId, "1.1.0")).isEqualTo(VersionStatus.GRAY);
+
+    as(identity, DEV1, () -> service.release(DEV1, pluginId, "1.1.0"));
+    assertThat(pi).hasPassed(ReviewProcess.RELEASE_VERSION).isEnded();
+    assertThat(version(pluginId, "1.1.0")).extracting(VersionDetails::status, VersionDetails::grayPercentage)
+        .containsExactly(VersionStatus.RELEASED, null);
+  }
+
+  @Test
+  void approvedVersionReturnsToDevelopment() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    ProcessInstance pi = approved(pluginId, "1.0.0");
+
+    as(identity, DEV1, () -> service.returnToDevelopment(DEV1, pluginId, "1.0.0"));
+    assertThat(pi).hasPassed(ReviewProcess.RETURN_TO_DEVELOPMENT, ReviewProcess.END_RETURNED).isEnded();
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.DEVELOPMENT);
+  }
+
+  @Test
+  void grayVersionReturnsToDevelopment() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    live(pluginId, "1.0.0");
+    ProcessInstance pi = approved(pluginId, "1.1.0");
+    as(identity, DEV1, () -> service.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(10)));
+
+    as(identity, DEV1, () -> service.returnToDevelopment(DEV1, pluginId, "1.1.0"));
+    assertThat(pi).hasPassed(ReviewProcess.RETURN_TO_DEVELOPMENT).isEnded();
+    assertThat(version(pluginId, "1.1.0")).extracting(VersionDetails::status, VersionDetails::grayPercentage)
+        .containsExactly(VersionStatus.DEVELOPMENT, null);
+  }
+
+  @Test
+  void goingLiveTakesThePreviousLiveVersionOffline() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    live(pluginId, "1.0.0");
+    approved(pluginId, "2.0.0");
+
+    as(identity, DEV1, () -> service.release(DEV1, pluginId, "2.0.0"));
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.OFFLINE);
+    assertThat(status(pluginId, "2.0.0")).isEqualTo(VersionStatus.RELEASED);
+    assertThat(history(pluginId, "1.0.0")).last().extracting(Event::action, Event::actor, Event::comment)
+        .containsExactly(VersionEvent.Type.TAKEN_OFFLINE, "dev1", "superseded by 2.0.0");
+  }
+
+  // ------------------------------------------------------------------ overdue reviews
+
+  @Test
+  void overdueReviewIsEscalatedToLeadsAndStaysOpen() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    ProcessInstance pi = submit(pluginId, "1.0.0");
+    selfCheck(pluginId, "1.0.0");
+    assertThat(job(pi).getDuedate()).isInTheFuture(); // the overdue timer is armed
+    assertThat(task(pi).getPriority()).isEqualTo(50);
+
+    execute(job(pi)); // the SLA passes: the timer fires
+    assertThat(pi).isWaitingAt(ReviewProcess.USER_TASK_REVIEW, ReviewProcess.ESCALATE_REVIEW);
+    execute(job(pi)); // the escalation step runs in a job of its own, so a failure there is retried
+
+    assertThat(pi).hasPassed(ReviewProcess.END_REVIEW_ESCALATED).isWaitingAt(ReviewProcess.USER_TASK_REVIEW);
+    Task review = task(pi);
+    assertThat(review.getPriority()).isEqualTo(ReviewProcess.ESCALATED_PRIORITY);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(review.getId()))
+        .extracting(IdentityLink::getGroupId).contains("reviewers", "review-leads");
+    assertThat(history(pluginId, "1.0.0")).last().extracting(Event::action, Event::actor)
+        .containsExactly(VersionEvent.Type.REVIEW_ESCALATED, "system");
+
+    // still an ordinary review: a lead may decide it
+    as(identity, LEAD1, () -> service.review(LEAD1, pluginId, "1.0.0", "APPROVE", null, null));
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.APPROVED);
+  }
+
+  // ------------------------------------------------------------------ rules enforced in the engine
+
+  @Test
+  void tasklistCompletionObeysTheSameRulesAsTheApi() {
+    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    ProcessInstance pi = submit(pluginId, "1.0.0");
+
+    ApiException incomplete = catchApi(() -> as(identity, DEV1, () -> complete(task(pi),
+        withVariables("checkFeaturePackages", true, "checkVersionInfo", true))));
+    assertThat(incomplete.code()).isEqualTo(ErrorCode.SELF_CHECK_INCOMPLETE);
+    assertThat(pi).isWaitingAt(ReviewProcess.USER_TASK_SELF_CHECK);
+    selfCheck(pluginId, "1.0.0");
+
+    ApiException selfReview = catchApi(() -> as(identity, DEV1, () -> complete(task(pi),
+        withVariables(ReviewProcess.Var.REVIEW_DECISION, "APPROVE"))));
+    assertThat(selfReview.code()).isEqualTo(ErrorCode.SELF_REVIEW_FORBIDDEN);
+
+    ApiException noReason = catchApi(() -> as(identity, REVIEWER2, () -> complete(task(pi),
+        withVariables(ReviewProcess.Var.REVIEW_DECISION, "REJECT"))));
+    assertThat(noReason.code()).isEqualTo(ErrorCode.REJECT_REASON_REQUIRED);
+    assertThat(pi).isWaitingAt(ReviewProcess.USER_TASK_REVIEW);
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.AUDITING);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private ProcessInstance submit(String pluginId, String version) {
+    String pid = as(identity, DEV1, () -> service.submit(DEV1, pluginId, version)).processInstanceId();
+    return runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+  }
+
+  private void selfCheck(String pluginId, String version) {
+    as(identity, DEV1, () -> service.selfCheck(DEV1, pluginId, version, Fixtures.ALL_ITEMS));
+  }
+
+  private ProcessInstance approved(String pluginId, String version) {
+    Fixtures.upload(service, identity, DEV1, pluginId, version);
+    ProcessInstance pi = submit(pluginId, version);
+    selfCheck(pluginId, version);
+    as(identity, REVIEWER1, () -> service.review(REVIEWER1, pluginId, version, "APPROVE", null, null));
+    return pi;
+  }
+
+  private void live(String pluginId, String version) {
+    approved(pluginId, version);
+    as(identity, DEV1, () -> service.release(DEV1, pluginId, version));
+  }
+
+  private VersionDetails version(String pluginId, String version) {
+    return as(identity, DEV1, () -> service.version(DEV1, pluginId, version));
+  }
+
+  private VersionStatus status(String pluginId, String version) {
+    return version(pluginId, version).status();
+  }
+
+  private List<Event> history(String pluginId, String version) {
+    return as(identity, DEV1, () -> service.history(DEV1, pluginId, version));
+  }
+
+  /** The engine wraps what a task listener throws; the refusal is its cause. */
+  private static ApiException catchApi(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ApiException api) {
+          return api;
+        }
+      }
+      throw e;
+    }
+    throw new AssertionError("expected a refusal");
+  }
+}

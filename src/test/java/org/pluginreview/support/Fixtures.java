@@ -1,0 +1,39 @@
+package org.pluginreview.support;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.pluginreview.plugin.PluginRequests.BasicInfoInput;
+import org.pluginreview.plugin.PluginRequests.CreatePlugin;
+import org.pluginreview.plugin.PluginRequests.UploadVersion;
+import org.pluginreview.plugin.PluginService;
+import org.pluginreview.plugin.PluginViews.VersionDetails;
+import org.pluginreview.system.Actor;
+
+/** Plugins and versions made through the service, owned by dev1 unless said otherwise. */
+public final class Fixtures {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  public static final List<String> ALL_ITEMS =
+      List.of("FEATURE_PACKAGES", "VERSION_INFO", "BASIC_INFO", "REVIEW_STANDARD", "TESTED");
+
+  private Fixtures() {}
+
+  public static BasicInfoInput completeInfo() {
+    return new BasicInfoInput("Weather", "Forecasts in chat", "Seven-day forecasts for any city.", "tools",
+        "support@weather.example", true, "https://weather.example/privacy");
+  }
+
+  public static String newPlugin(PluginService service, IdentityService identity, Actor owner) {
+    String pluginId = "plugin-" + SEQUENCE.incrementAndGet();
+    Users.as(identity, owner, () -> service.createPlugin(owner, new CreatePlugin(pluginId, "Plugin " + pluginId, null)));
+    return pluginId;
+  }
+
+  public static VersionDetails upload(PluginService service, IdentityService identity, Actor owner, String pluginId,
+                                      String version) {
+    return Users.as(identity, owner, () -> service.upload(owner, pluginId,
+        new UploadVersion(version, "release notes", List.of("weather-core"), completeInfo())));
+  }
+}
