@@ -23,6 +23,16 @@ public class ApiException extends RuntimeException {
     return this;
   }
 
+  /** The refusal behind an exception, where the engine wrapped it (task listeners are). */
+  public static ApiException find(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApiException api) {
+        return api;
+      }
+    }
+    return null;
+  }
+
   public ErrorCode code() {
     return code;
   }

@@ -57,7 +57,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception e) {
-    ApiException cause = findApiException(e);
+    ApiException cause = ApiException.find(e);
     if (cause != null) {
       return respond(Problems.of(cause));
     }
@@ -118,15 +118,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return "Field '" + m.getPathReference().replaceAll(".*\\[\"?([^\"\\]]*)\"?\\]$", "$1") + "' has the wrong type.";
     }
     return "The request body is missing or is not valid JSON.";
-  }
-
-  private static ApiException findApiException(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApiException api) {
-        return api;
-      }
-    }
-    return null;
   }
 
   private static ResponseEntity<Object> respond(ProblemDetail problem) {

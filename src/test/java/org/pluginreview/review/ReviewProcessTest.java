@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,7 @@ import org.pluginreview.support.Fixtures;
 import org.pluginreview.support.FullProcessCoverage;
 import org.pluginreview.system.ApiException;
 import org.pluginreview.system.ErrorCode;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -48,7 +48,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * service behind /api, or task completion as Tasklist does), with the record checked at each step.
  * The coverage listener fails the class below 100% of flow nodes and sequence flows.
  */
-@SpringBootTest
+@SpringBootTest(properties = "camunda.bpm.process-engine-name=processTest") // beside the HTTP tests' "default"
 @ActiveProfiles("test")
 @Import({FullProcessCoverage.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
@@ -328,12 +328,11 @@ class ReviewProcessTest {
     try {
       call.run();
     } catch (RuntimeException e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ApiException api) {
-          return api;
-        }
+      ApiException refusal = ApiException.find(e);
+      if (refusal == null) {
+        throw e;
       }
-      throw e;
+      return refusal;
     }
     throw new AssertionError("expected a refusal");
   }

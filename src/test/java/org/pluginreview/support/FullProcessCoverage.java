@@ -4,7 +4,10 @@ import org.camunda.community.process_test_coverage.spring_test.common.ProcessEng
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Imported before the coverage extension's own configuration, so its 100% condition wins. */
+/**
+ * Imported before the coverage extension's own configuration, so its condition wins: a process-path
+ * test class must cover every flow node and sequence flow of the models it runs.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class FullProcessCoverage {
 

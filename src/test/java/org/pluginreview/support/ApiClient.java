@@ -1,0 +1,85 @@
+package org.pluginreview.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Real HTTP against the running service, with HTTP Basic as a demo user. */
+public final class ApiClient {
+
+  public record Response(int status, String contentType, JsonNode body, String raw) {
+    public String code() {
+      return body.path("code").asText(null);
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  public ApiClient(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public Response get(String user, String path) {
+    return send(user, "GET", path, null, null);
+  }
+
+  public Response post(String user, String path, String json) {
+    return send(user, "POST", path, json, "application/json");
+  }
+
+  public Response put(String user, String path, String json) {
+    return send(user, "PUT", path, json, "application/json");
+  }
+
+  public Response patch(String user, String path, String json) {
+    return send(user, "PATCH", path, json, "application/json");
+  }
+
+  public Response delete(String user, String path) {
+    return send(user, "DELETE", path, null, null);
+  }
+
+  /** user "name:password" or a demo user whose password is its name; null sends no credentials. */
+  public Response send(String user, String method, String path, String body, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (user != null) {
+      String credentials = user.contains(":") ? user : user + ":" + user;
+      request.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      String raw = response.body();
+      JsonNode json = raw == null || raw.isBlank() ? MissingNode.getInstance() : parse(raw);
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), json,
+          raw);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode parse(String raw) {
+    try {
+      return JSON.readTree(raw);
+    } catch (IOException e) {
+      return MissingNode.getInstance();
+    }
+  }
+}
