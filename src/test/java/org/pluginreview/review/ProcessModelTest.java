@@ -1,0 +1,69 @@
+package org.pluginreview.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.api.Test;
+
+/** The model is one a person can open in Modeler and read in Cockpit, and the code names what it has. */
+class ProcessModelTest {
+
+  private static final Path MODEL = Path.of("processes", "plugin-version-review.bpmn");
+
+  @Test
+  void everyElementIsDrawnAndReadablyNamed() throws Exception {
+    BpmnModelInstance model = Bpmn.readModelFromFile(MODEL.toFile());
+    Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
+    List<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+        .map(s -> s.getBpmnElement().getId()).toList();
+    List<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
+        .map(e -> e.getBpmnElement().getId()).toList();
+    for (FlowElement element : elements) {
+      assertThat(element.getId()).as("readable id").matches("(start|end|userTask|serviceTask|gateway|boundary|flow)_[a-z][A-Za-z]+");
+      if (element instanceof SequenceFlow) {
+        assertThat(edges).as("edge for " + element.getId()).contains(element.getId());
+      } else {
+        assertThat(shapes).as("shape for " + element.getId()).contains(element.getId());
+      }
+    }
+    String xml = Files.readString(MODEL);
+    assertThat(xml).contains("modeler:executionPlatform=\"Camunda Platform\"",
+        "modeler:executionPlatformVersion=\"7.24.0\"");
+    Process process = model.getModelElementById(ReviewProcess.KEY);
+    assertThat(process.isExecutable()).isTrue();
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+  }
+
+  @Test
+  void everyElementIdTheCodeNamesExistsInTheModel() throws Exception {
+    BpmnModelInstance model = Bpmn.readModelFromFile(new File(MODEL.toString()));
+    List<String> named = new ArrayList<>();
+    for (Field field : ReviewProcess.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+          && !field.getName().equals("KEY") && !field.getName().startsWith("MESSAGE")) {
+        named.add((String) field.get(null));
+      }
+    }
+    assertThat(named).hasSizeGreaterThan(20);
+    for (String id : named) {
+      BaseElement element = model.getModelElementById(id);
+      assertThat(element).as(id).isInstanceOf(FlowNode.class);
+    }
+  }
+}
