@@ -72,7 +72,7 @@ create table version_event (
   to_status            varchar(20),
   actor                varchar(64)   not null,
   occurred_at          timestamp(6) with time zone not null,
-  comment              varchar(2000),
+  comment              varchar(4000),
   process_instance_id  varchar(64)
 );
 

@@ -45,6 +45,8 @@ public class PluginService {
 
   public static final Set<String> REJECT_CATEGORIES =
       Set.of("FUNCTIONALITY", "CONTENT", "PRIVACY_SECURITY", "INFORMATION", "OTHER");
+  /** Review comments can come from Tasklist's form too, which has no length limit of its own. */
+  static final int MAX_COMMENT = 2000;
 
   private final PluginRepository plugins;
   private final PluginVersionRepository versions;
@@ -340,6 +342,10 @@ public class PluginService {
     ReviewDecision parsed = parse(ReviewDecision.class, decision, "decision");
     Situation s = situation(actor, pluginId, version, true);
     VersionRules.require(parsed == ReviewDecision.APPROVE ? Action.APPROVE : Action.REJECT, s);
+    if (comment != null && comment.length() > MAX_COMMENT) {
+      throw ErrorCode.VALIDATION_FAILED.exception("The comment is longer than " + MAX_COMMENT + " characters.")
+          .with("fields", Map.of("comment", "at most " + MAX_COMMENT + " characters"));
+    }
     if (parsed == ReviewDecision.REJECT) {
       if (isBlank(reasonCategory) || isBlank(comment)) {
         throw ErrorCode.REJECT_REASON_REQUIRED.exception("A rejection needs a reason category and a comment.")
@@ -371,8 +377,14 @@ public class PluginService {
     move(v, VersionStatus.AUDIT_REJECTED, Type.REJECTED, new Actor(reviewer, Set.of()), category + ": " + comment);
   }
 
+  /** The withdraw message may come from engine-rest too, so the owner rule is checked here. */
   public void withdrawn(Actor actor, String pluginId, String version) {
-    move(step(pluginId, version), VersionStatus.DEVELOPMENT, Type.WITHDRAWN, actor, null);
+    Situation s = situation(actor, pluginId, version, true);
+    if (s.version().getStatus() == VersionStatus.DEVELOPMENT) {
+      return;
+    }
+    VersionRules.require(Action.WITHDRAW, s);
+    move(s.version(), VersionStatus.DEVELOPMENT, Type.WITHDRAWN, actor, null);
   }
 
   public void recordEscalation(String pluginId, String version, String comment) {

@@ -374,6 +374,20 @@ class PluginApiTest {
   }
 
   @Test
+  void onlyTheOwnerWithdrawsEvenThroughEngineRestMessages() {
+    String p = plugin("dev1");
+    auditing(p, "1.0.0");
+    String pid = api.get("dev1", v(p, "1.0.0")).body().path("processInstanceId").asText();
+    String withdraw = "{\"messageName\":\"" + ReviewProcess.MESSAGE_WITHDRAW + "\",\"processInstanceId\":\"" + pid + "\"}";
+    assertUnchanged(p, "1.0.0", () -> {
+      assertProblem(api.post("reviewer1", "/engine-rest/message", withdraw), 403, "FORBIDDEN");
+      assertProblem(api.post("dev2", "/engine-rest/message", withdraw), 404, "NOT_FOUND");
+    });
+    assertThat(api.post("dev1", "/engine-rest/message", withdraw).status()).isEqualTo(204);
+    assertThat(api.get("dev1", v(p, "1.0.0")).body().path("status").asText()).isEqualTo("DEVELOPMENT");
+  }
+
+  @Test
   void reviewersCompleteTheReviewTaskAsTasklistDoes() {
     String p = plugin("dev1");
     auditing(p, "1.0.0");
@@ -391,6 +405,9 @@ class PluginApiTest {
           "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"}}}");
       assertProblem(selfReview, 403, "SELF_REVIEW_FORBIDDEN");
     });
+    assertUnchanged(p, "1.0.0", () -> assertProblem(api.post("reviewer2", "/engine-rest/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"},\"reviewComment\":{\"value\":\""
+            + "x".repeat(2001) + "\"}}}"), 400, "VALIDATION_FAILED"));
     assertThat(api.post("reviewer2", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"reviewer2\"}").status())
         .isEqualTo(204);
     Response done = api.post("reviewer2", "/engine-rest/task/" + taskId + "/submit-form",
