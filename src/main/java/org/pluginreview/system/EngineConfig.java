@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -34,6 +35,16 @@ class EngineConfig {
       register(ApiExceptionMapper.class);
       register(WrappedRefusalMapper.class);
       register(WrappedEngineRefusalMapper.class);
+      register(AuthorizationMapper.class);
+    }
+  }
+
+  /** Camunda's own authorization refusals, in the same problem+json shape as ours. */
+  @Priority(1)
+  static class AuthorizationMapper implements ExceptionMapper<AuthorizationException> {
+    @Override
+    public Response toResponse(AuthorizationException e) {
+      return problem(ErrorCode.FORBIDDEN.exception(e.getMessage()));
     }
   }
 

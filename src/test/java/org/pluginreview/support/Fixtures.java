@@ -25,6 +25,17 @@ public final class Fixtures {
         "support@weather.example", true, "https://weather.example/privacy");
   }
 
+  /** Creates a test user with the actor's groups, unless it exists; its password is its id. */
+  public static void ensureUser(IdentityService identity, Actor actor) {
+    if (identity.createUserQuery().userId(actor.userId()).count() > 0) {
+      return;
+    }
+    org.camunda.bpm.engine.identity.User user = identity.newUser(actor.userId());
+    user.setPassword(actor.userId());
+    identity.saveUser(user);
+    actor.groups().forEach(group -> identity.createMembership(actor.userId(), group));
+  }
+
   public static String newPlugin(PluginService service, IdentityService identity, Actor owner) {
     String pluginId = "plugin-" + SEQUENCE.incrementAndGet();
     Users.as(identity, owner, () -> service.createPlugin(owner, new CreatePlugin(pluginId, "Plugin " + pluginId, null)));

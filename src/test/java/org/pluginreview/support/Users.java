@@ -14,6 +14,8 @@ public final class Users {
   public static final Actor REVIEWER1 = new Actor("reviewer1", Set.of(Actor.REVIEWERS));
   public static final Actor REVIEWER2 = new Actor("reviewer2", Set.of(Actor.REVIEWERS));
   public static final Actor LEAD1 = new Actor("lead1", Set.of(Actor.REVIEWERS, Actor.REVIEW_LEADS));
+  /** Not a demo user: a developer who also reviews, for the four-eyes rule. Password "dual". */
+  public static final Actor DUAL = new Actor("dual", Set.of(Actor.DEVELOPERS, Actor.REVIEWERS));
 
   private Users() {}
 

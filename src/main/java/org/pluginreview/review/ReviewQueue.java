@@ -1,0 +1,62 @@
+package org.pluginreview.review;
+
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.pluginreview.system.AccessSetup;
+import org.pluginreview.system.Actor;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The shared Tasklist filters: the review queue for reviewers, and everyone's own tasks. */
+@Component
+@Order(2)
+class ReviewQueue implements ApplicationRunner {
+
+  static final String REVIEWS = "Plugin reviews";
+  static final String MY_TASKS = "My tasks";
+
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final AccessSetup access;
+
+  ReviewQueue(FilterService filters, TaskService tasks, AccessSetup access) {
+    this.filters = filters;
+    this.tasks = tasks;
+    this.access = access;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    // highest priority first (overdue reviews are raised), then the oldest
+    TaskQuery openReviews = tasks.createTaskQuery()
+        .processDefinitionKey(ReviewProcess.KEY)
+        .taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW)
+        .orderByTaskPriority().desc()
+        .orderByTaskCreateTime().asc();
+    Filter reviews = ensure(REVIEWS, openReviews, -10, "Open plugin reviews, overdue first, then the oldest");
+    access.grant(Actor.REVIEWERS, Resources.FILTER, reviews.getId(), Permissions.READ);
+    access.grant(Actor.REVIEW_LEADS, Resources.FILTER, reviews.getId(), Permissions.READ);
+
+    TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+        .orderByTaskCreateTime().asc();
+    Filter myTasks = ensure(MY_TASKS, mine, 0, "Tasks assigned to me");
+    for (String group : new String[] {Actor.DEVELOPERS, Actor.REVIEWERS, Actor.REVIEW_LEADS}) {
+      access.grant(group, Resources.FILTER, myTasks.getId(), Permissions.READ);
+    }
+  }
+
+  private Filter ensure(String name, TaskQuery query, int priority, String description) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    Filter filter = existing != null ? existing : filters.newTaskFilter(name);
+    filter.setQuery(query);
+    filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    return filters.saveFilter(filter);
+  }
+}

@@ -1,0 +1,65 @@
+package org.pluginreview.system;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.pluginreview.review.ReviewProcess;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda authorization is on; this grants each group what its people need, once, at every start:
+ * admins everything; reviewers and leads Tasklist; developers Tasklist (the engine itself grants each
+ * person the tasks they are assignee or candidate of) and starting reviews, whose first step checks
+ * ownership. Cockpit and Admin stay with {@code camunda-admin}.
+ */
+@Component
+@Order(1)
+public class AccessSetup implements ApplicationRunner {
+
+  private static final String ANY = Authorization.ANY;
+  private static final String TASKLIST = "tasklist";
+
+  private final AuthorizationService authorizations;
+
+  AccessSetup(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (Resources resource : Resources.values()) {
+      grant(Actor.ADMINS, resource, ANY, Permissions.ALL);
+    }
+    for (String group : new String[] {Actor.REVIEWERS, Actor.REVIEW_LEADS, Actor.DEVELOPERS}) {
+      grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.READ);
+    }
+    grant(Actor.DEVELOPERS, Resources.PROCESS_DEFINITION, ReviewProcess.KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Actor.DEVELOPERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+  }
+
+  /** Adds the permission to the group's grant on that resource, creating the grant if needed. */
+  public void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing != null && existing.isPermissionGranted(permission)) {
+      return;
+    }
+    Authorization authorization = existing != null ? existing
+        : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    authorizations.saveAuthorization(authorization);
+  }
+}
