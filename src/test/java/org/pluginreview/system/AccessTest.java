@@ -1,0 +1,144 @@
+package org.pluginreview.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pluginreview.support.ApiClient;
+import org.pluginreview.support.ApiClient.Response;
+import org.pluginreview.support.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Who may use which Camunda surface, with authorization enabled. */
+@ServiceTest
+class AccessTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  ApiClient api;
+
+  @BeforeEach
+  void client() {
+    api = new ApiClient(port);
+  }
+
+  @Test
+  void cockpitAndAdminAreForAdminsTasklistForEveryone() throws Exception {
+    for (String app : List.of("cockpit", "admin")) {
+      assertThat(webappLogin(app, "demo")).as(app).isEqualTo(200);
+      for (String user : List.of("reviewer1", "lead1", "dev1")) {
+        assertThat(webappLogin(app, user)).as(app + " " + user).isEqualTo(403);
+      }
+    }
+    for (String user : List.of("demo", "reviewer1", "lead1", "dev1", "dev2")) {
+      assertThat(webappLogin("tasklist", user)).as("tasklist " + user).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void reviewersShareTheReviewQueueOverdueFirst() {
+    String older = auditing("dev1");
+    String newer = auditing("dev2");
+    // an overdue review: the escalation raises its priority
+    Task escalated = reviewTask(newer);
+    escalated.setPriority(80);
+    taskService.saveTask(escalated);
+
+    String queue = filterId("reviewer1", "Plugin reviews");
+    assertThat(filterId("lead1", "Plugin reviews")).isEqualTo(queue);
+    assertThat(filterNames("dev1")).containsExactly("My tasks");
+
+    Response tasks = api.post("reviewer1", "/engine-rest/filter/" + queue + "/list", "{}");
+    List<String> keys = new ArrayList<>();
+    tasks.body().forEach(t -> keys.add(t.path("processInstanceId").asText()));
+    assertThat(keys).containsSubsequence(pid(newer), pid(older));
+    assertThat(tasks.body().get(0).path("priority").asInt()).isEqualTo(80);
+  }
+
+  @Test
+  void developersSeeOnlyTheirOwnTasks() {
+    String mine = submitted("dev1");
+    String theirs = submitted("dev2");
+    List<String> dev1Tasks = new ArrayList<>();
+    api.get("dev1", "/engine-rest/task").body().forEach(t -> dev1Tasks.add(t.path("processInstanceId").asText()));
+    assertThat(dev1Tasks).contains(pid(mine)).doesNotContain(pid(theirs));
+    assertThat(api.get("dev2", "/engine-rest/task?processInstanceId=" + pid(mine)).body()).isEmpty();
+    assertThat(api.get("dev1", "/engine-rest/process-instance?processInstanceIds=" + pid(theirs)).body()).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private String submitted(String owner) {
+    String p = "acc-" + SEQUENCE.incrementAndGet();
+    api.post(owner, "/api/plugins", "{\"pluginId\":\"" + p + "\",\"name\":\"n\"}");
+    api.post(owner, "/api/plugins/" + p + "/versions", "{\"version\":\"1.0.0\",\"featurePackages\":[\"core\"],"
+        + "\"basicInfo\":{\"name\":\"n\",\"summary\":\"s\",\"description\":\"d\",\"category\":\"c\","
+        + "\"contactEmail\":\"a@b.example\"}}");
+    api.post(owner, "/api/plugins/" + p + "/versions/1.0.0/submit", null);
+    return owner + "/" + p;
+  }
+
+  private String auditing(String owner) {
+    String ref = submitted(owner);
+    Response r = api.post(owner, "/api/plugins/" + ref.split("/")[1] + "/versions/1.0.0/self-check",
+        "{\"items\":[\"FEATURE_PACKAGES\",\"VERSION_INFO\",\"BASIC_INFO\",\"REVIEW_STANDARD\",\"TESTED\"]}");
+    assertThat(r.body().path("status").asText()).isEqualTo("AUDITING");
+    return ref;
+  }
+
+  private String pid(String ref) {
+    String[] parts = ref.split("/");
+    return api.get(parts[0], "/api/plugins/" + parts[1] + "/versions/1.0.0").body().path("processInstanceId").asText();
+  }
+
+  private Task reviewTask(String ref) {
+    return taskService.createTaskQuery().processInstanceId(pid(ref)).singleResult();
+  }
+
+  private List<String> filterNames(String user) {
+    List<String> names = new ArrayList<>();
+    api.get(user, "/engine-rest/filter").body().forEach(f -> names.add(f.path("name").asText()));
+    return names;
+  }
+
+  private String filterId(String user, String name) {
+    for (var f : api.get(user, "/engine-rest/filter").body()) {
+      if (f.path("name").asText().equals(name)) {
+        return f.path("id").asText();
+      }
+    }
+    throw new AssertionError(user + " cannot see filter " + name);
+  }
+
+  /** Logs into a Camunda webapp as its login page does: session cookie, CSRF token, form post. */
+  private int webappLogin(String app, String user) throws IOException, InterruptedException {
+    CookieManager cookies = new CookieManager();
+    HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port;
+    http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String token = cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+    HttpRequest login = HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
+        .build();
+    return http.send(login, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}
