@@ -56,6 +56,8 @@ class RestartTest {
         "--server.port=0",
         "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("plugin-review").toAbsolutePath(),
         "--camunda.bpm.process-engine-name=restartTest",
+        // the webapps keep static state; leave it to the other tests' running context
+        "--camunda.bpm.webapp.enabled=false",
         "--camunda.bpm.job-execution.enabled=false");
   }
 

@@ -27,6 +27,10 @@ final class GrayPercentage {
     if (raw instanceof Long || raw instanceof Integer || raw instanceof Short) {
       return ((Number) raw).longValue();
     }
+    // a Camunda Form's number field may arrive as a double
+    if (raw instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e9) {
+      return d.longValue();
+    }
     return null;
   }
 }

@@ -286,6 +286,43 @@ public class PluginService {
 
   // ---------------------------------------------------------------- process steps
 
+  /** What a task form shows of a version, as plain text keyed by the form's field names. */
+  public Map<String, Object> taskDetails(String pluginId, String version) {
+    Plugin plugin = plugins.findByPluginId(pluginId).orElseThrow(() -> notFound(pluginId, version));
+    PluginVersion v = versions.findByPluginIdAndVersion(pluginId, version)
+        .orElseThrow(() -> notFound(pluginId, version));
+    List<VersionEvent> trail = events.findByPluginIdAndVersionOrderByIdAsc(pluginId, version);
+    BasicInfo info = v.getBasicInfo();
+    Map<String, Object> details = new HashMap<>();
+    details.put(ReviewProcess.Detail.PLUGIN, plugin.getPluginId() + " (" + plugin.getName() + ")");
+    details.put(ReviewProcess.Detail.VERSION, v.getVersion());
+    details.put(ReviewProcess.Detail.STATUS, v.getStatus().name());
+    details.put(ReviewProcess.Detail.GRAY_PERCENTAGE, v.getGrayPercentage() == null ? "-" : v.getGrayPercentage() + "%");
+    details.put(ReviewProcess.Detail.SUBMITTER, text(v.getSubmitter()));
+    details.put(ReviewProcess.Detail.DESCRIPTION, text(v.getDescription()));
+    details.put(ReviewProcess.Detail.FEATURE_PACKAGES, v.getFeaturePackages().isEmpty() ? "-"
+        : String.join("\n", v.getFeaturePackages()));
+    details.put(ReviewProcess.Detail.NAME, text(info.name()));
+    details.put(ReviewProcess.Detail.SUMMARY, text(info.summary()));
+    details.put(ReviewProcess.Detail.INFO_DESCRIPTION, text(info.description()));
+    details.put(ReviewProcess.Detail.CATEGORY, text(info.category()));
+    details.put(ReviewProcess.Detail.CONTACT_EMAIL, text(info.contactEmail()));
+    details.put(ReviewProcess.Detail.PERSONAL_DATA, info.usesPersonalData() ? "yes" : "no");
+    details.put(ReviewProcess.Detail.PRIVACY_POLICY_URL, text(info.privacyPolicyUrl()));
+    details.put(ReviewProcess.Detail.SELF_CHECK, trail.stream()
+        .filter(e -> e.getAction() == Type.SELF_CHECK_CONFIRMED).reduce((a, b) -> b)
+        .map(e -> "All " + SelfCheckItem.values().length + " items confirmed by " + e.getActor() + " at "
+            + e.getOccurredAt() + ":\n" + Arrays.stream(SelfCheckItem.values()).map(i -> "[x] " + i)
+            .collect(Collectors.joining("\n")))
+        .orElse("Not confirmed yet."));
+    details.put(ReviewProcess.Detail.FINDINGS, v.getFindings().isEmpty() ? "None."
+        : v.getFindings().stream().map(f -> f.code() + ": " + f.detail()).collect(Collectors.joining("\n")));
+    details.put(ReviewProcess.Detail.REJECTIONS, trail.stream().filter(e -> e.getAction() == Type.REJECTED)
+        .map(e -> e.getOccurredAt() + " by " + e.getActor() + ": " + e.getComment())
+        .reduce((a, b) -> a + "\n" + b).orElse("None."));
+    return details;
+  }
+
   /** First step of the process, whoever started it (our API or engine-rest): the submit rules. */
   public void markSubmitted(Actor actor, String pluginId, String version, String processInstanceId) {
     Situation s = situation(actor, pluginId, version, true);
@@ -569,6 +606,10 @@ public class PluginService {
 
   private static ApiException notFound(String pluginId, String version) {
     return ErrorCode.NOT_FOUND.exception("No version " + version + " of plugin " + pluginId + ".");
+  }
+
+  private static String text(String s) {
+    return isBlank(s) ? "-" : s;
   }
 
   private static boolean isBlank(String s) {

@@ -59,6 +59,32 @@ public final class ReviewProcess {
     private Var() {}
   }
 
+  /**
+   * Read-only details the task forms show, set on each task as it is created (task-local, so nothing a
+   * form sends back outlives the task). Plain text only: the forms show them in input fields, never as HTML.
+   */
+  public static final class Detail {
+    public static final String PLUGIN = "detailPlugin";
+    public static final String VERSION = "detailVersion";
+    public static final String STATUS = "detailStatus";
+    public static final String GRAY_PERCENTAGE = "detailGrayPercentage";
+    public static final String SUBMITTER = "detailSubmitter";
+    public static final String DESCRIPTION = "detailDescription";
+    public static final String FEATURE_PACKAGES = "detailFeaturePackages";
+    public static final String NAME = "detailName";
+    public static final String SUMMARY = "detailSummary";
+    public static final String INFO_DESCRIPTION = "detailInfoDescription";
+    public static final String CATEGORY = "detailCategory";
+    public static final String CONTACT_EMAIL = "detailContactEmail";
+    public static final String PERSONAL_DATA = "detailPersonalData";
+    public static final String PRIVACY_POLICY_URL = "detailPrivacyPolicyUrl";
+    public static final String SELF_CHECK = "detailSelfCheck";
+    public static final String FINDINGS = "detailFindings";
+    public static final String REJECTIONS = "detailRejections";
+
+    private Detail() {}
+  }
+
   /** The self-check form's checkbox for each checklist item. */
   public static final Map<SelfCheckItem, String> SELF_CHECK_VARIABLES = Map.of(
       SelfCheckItem.FEATURE_PACKAGES, "checkFeaturePackages",

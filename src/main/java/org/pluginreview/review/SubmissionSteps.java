@@ -32,8 +32,8 @@ final class SubmissionSteps {
 
     @Override
     public void execute(DelegateExecution execution) {
-      String pluginId = StepVariables.pluginId(execution);
-      String version = StepVariables.version(execution);
+      String pluginId = StepVariables.requestedPluginId(execution);
+      String version = StepVariables.requestedVersion(execution);
       Actor actor = Actor.current(identityService);
       if (actor == null) {
         throw ErrorCode.UNAUTHENTICATED.exception("A review can only be started by an authenticated owner.");

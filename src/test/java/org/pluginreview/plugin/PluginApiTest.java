@@ -400,8 +400,14 @@ class PluginApiTest {
     String taskId = tasks.body().get(0).path("id").asText();
     assertThat(tasks.body().get(0).path("taskDefinitionKey").asText()).isEqualTo(ReviewProcess.USER_TASK_REVIEW);
 
+    // what the Camunda Form shows: the version's details, as plain-text variables of the task
     Response form = api.get("reviewer2", "/engine-rest/task/" + taskId + "/form-variables");
-    assertThat(form.body().path("reviewDecision").isMissingNode()).isFalse();
+    assertThat(form.body().path("detailName").path("value").asText()).isEqualTo("Weather");
+    assertThat(form.body().path("detailFeaturePackages").path("value").asText()).isEqualTo("core");
+    assertThat(form.body().path("detailSelfCheck").path("value").asText()).contains("confirmed by dev1");
+    assertThat(form.body().path("detailFindings").path("value").asText()).isEqualTo("None.");
+    assertThat(api.get("reviewer2", "/engine-rest/task/" + taskId + "/form").body()
+        .path("camundaFormRef").path("key").asText()).isEqualTo("form_review");
 
     assertUnchanged(p, "1.0.0", () -> {
       Response notCandidate = api.post("dev1", "/engine-rest/task/" + taskId + "/submit-form",

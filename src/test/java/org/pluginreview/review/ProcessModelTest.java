@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -17,6 +21,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,35 @@ class ProcessModelTest {
     Process process = model.getModelElementById(ReviewProcess.KEY);
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+  }
+
+  @Test
+  void everyUserTaskHasADeployedCamundaForm() throws Exception {
+    BpmnModelInstance model = Bpmn.readModelFromFile(MODEL.toFile());
+    Map<String, JsonNode> forms = new HashMap<>();
+    try (var files = Files.list(Path.of("processes"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        JsonNode form = new ObjectMapper().readTree(file.toFile());
+        forms.put(form.path("id").asText(), form);
+      }
+    }
+    Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
+    assertThat(userTasks).hasSize(3);
+    for (UserTask task : userTasks) {
+      assertThat(task.getCamundaFormRef()).as(task.getId()).isNotBlank();
+      assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+      JsonNode form = forms.get(task.getCamundaFormRef());
+      assertThat(form).as("form " + task.getCamundaFormRef()).isNotNull();
+      // developer-typed text is shown in input fields only: no component renders it as markup
+      form.path("components").forEach(c -> {
+        if (c.path("key").asText().startsWith("detail")) {
+          assertThat(c.path("type").asText()).isIn("textfield", "textarea");
+          assertThat(c.path("readonly").asBoolean()).isTrue();
+        }
+        assertThat(c.path("type").asText()).isNotIn("html", "expression");
+        assertThat(c.path("text").asText()).doesNotContain("{{");
+      });
+    }
   }
 
   @Test
