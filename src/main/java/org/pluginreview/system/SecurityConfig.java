@@ -42,7 +42,10 @@ class SecurityConfig {
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper mapper)
       throws Exception {
     AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"plugin-review\"");
+      // the console asks for credentials itself; a challenge would pop up the browser's own dialog
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"plugin-review\"");
+      }
       write(mapper, response, Problems.of(ErrorCode.UNAUTHENTICATED,
           "Log in with HTTP Basic as a user of the platform.", Map.of()));
     };

@@ -1,0 +1,384 @@
+// The developer console: plain DOM, no build step. Every text that came from a person is set with
+// textContent (never innerHTML), so names, descriptions and comments are shown, never run.
+'use strict';
+
+const MESSAGES = {
+  en: {
+    title: 'Plugin console', tasklist: 'Tasklist', apiDocs: 'API docs', logout: 'Log out', login: 'Log in',
+    username: 'User', password: 'Password', createPlugin: 'Create a plugin', pluginId: 'Plugin id', name: 'Name',
+    description: 'Description', create: 'Create', myPlugins: 'My plugins', version: 'Version',
+    versionNotes: 'Version notes', featurePackages: 'Feature packages (one per line)', basicInfo: 'Basic info',
+    summary: 'Summary', category: 'Category', contactEmail: 'Contact email', usesPersonalData: 'Uses personal data',
+    privacyPolicyUrl: 'Privacy-policy URL (https)', save: 'Save', uploadVersion: 'Upload a version',
+    liveVersion: 'Live version', trialVersion: 'Trial version', none: 'none', noPlugins: 'No plugins yet.',
+    noVersions: 'No versions yet.', status: 'Status', trial: 'trial', gray: 'Grayscale', submitted: 'Submitted',
+    reviewed: 'Reviewed', reviewer: 'Reviewer', rejectReason: 'Reject reason', findings: 'Pre-review findings',
+    actions: 'Actions', history: 'History', hideHistory: 'Hide history', percentage: 'Percentage (1-99)',
+    confirm: 'Confirm', cancel: 'Cancel', loggedInAs: 'Logged in as', badLogin: 'Wrong user or password.',
+    confirmDelete: 'Delete version {v}? Its history stays.', done: 'Done.', selfCheckTitle: 'Pre-submission self-check',
+    'action.EDIT': 'Edit', 'action.DELETE': 'Delete', 'action.SET_TRIAL': 'Set as trial version',
+    'action.CANCEL_TRIAL': 'Cancel trial version', 'action.SUBMIT': 'Submit for review',
+    'action.SELF_CHECK': 'Self-check', 'action.WITHDRAW': 'Withdraw review', 'action.START_GRAY': 'Grayscale test',
+    'action.RAISE_GRAY': 'Raise grayscale', 'action.CANCEL_GRAY': 'Cancel grayscale', 'action.RELEASE': 'Go live',
+    'action.RETURN_TO_DEVELOPMENT': 'Return to development',
+    'item.FEATURE_PACKAGES': 'The feature packages are added',
+    'item.VERSION_INFO': 'Version info checked: the version number can no longer change',
+    'item.BASIC_INFO': 'Basic info checked', 'item.REVIEW_STANDARD': 'The content follows the review standard',
+    'item.TESTED': 'Tested as a trial version',
+    'status.DEVELOPMENT': 'In development', 'status.SELF_CHECK': 'Self-check', 'status.AUDITING': 'Under review',
+    'status.AUDIT_REJECTED': 'Review rejected', 'status.APPROVED': 'Approved', 'status.GRAY': 'Grayscale',
+    'status.RELEASED': 'Live', 'status.OFFLINE': 'Offline',
+    'event.UPLOADED': 'uploaded', 'event.EDITED': 'edited', 'event.DELETED': 'deleted', 'event.TRIAL_SET': 'set as trial',
+    'event.TRIAL_CANCELLED': 'trial cancelled', 'event.SUBMITTED': 'submitted',
+    'event.SELF_CHECK_CONFIRMED': 'self-check confirmed', 'event.PRE_REVIEW_PASSED': 'pre-review passed',
+    'event.PRE_REVIEW_FAILED': 'pre-review failed', 'event.WITHDRAWN': 'withdrawn', 'event.APPROVED': 'approved',
+    'event.REJECTED': 'rejected', 'event.REVIEW_ESCALATED': 'review escalated', 'event.GRAY_STARTED': 'grayscale started',
+    'event.GRAY_RAISED': 'grayscale raised', 'event.GRAY_CANCELLED': 'grayscale cancelled', 'event.RELEASED': 'went live',
+    'event.TAKEN_OFFLINE': 'taken offline', 'event.RETURNED_TO_DEVELOPMENT': 'returned to development',
+  },
+  zh: {
+    title: '插件控制台', tasklist: '任务列表', apiDocs: 'API 文档', logout: '退出', login: '登录',
+    username: '用户名', password: '密码', createPlugin: '创建插件', pluginId: '插件 ID', name: '名称',
+    description: '描述', create: '创建', myPlugins: '我的插件', version: '版本号',
+    versionNotes: '版本说明', featurePackages: '功能包（每行一个）', basicInfo: '基本信息',
+    summary: '简介', category: '类目', contactEmail: '联系邮箱', usesPersonalData: '使用用户个人信息',
+    privacyPolicyUrl: '隐私政策链接（https）', save: '保存', uploadVersion: '上传版本',
+    liveVersion: '线上版本', trialVersion: '体验版', none: '无', noPlugins: '还没有插件。',
+    noVersions: '还没有版本。', status: '状态', trial: '体验版', gray: '灰度', submitted: '提交时间',
+    reviewed: '审核时间', reviewer: '审核人', rejectReason: '驳回原因', findings: '预审问题',
+    actions: '操作', history: '历史', hideHistory: '收起历史', percentage: '比例（1-99）',
+    confirm: '确认', cancel: '取消', loggedInAs: '当前用户', badLogin: '用户名或密码错误。',
+    confirmDelete: '删除版本 {v}？审核历史会保留。', done: '已完成。', selfCheckTitle: '提审前自检',
+    'action.EDIT': '编辑', 'action.DELETE': '删除', 'action.SET_TRIAL': '设为体验版',
+    'action.CANCEL_TRIAL': '取消体验版', 'action.SUBMIT': '提交审核',
+    'action.SELF_CHECK': '自检', 'action.WITHDRAW': '撤回审核', 'action.START_GRAY': '灰度测试',
+    'action.RAISE_GRAY': '提高灰度', 'action.CANCEL_GRAY': '取消灰度', 'action.RELEASE': '上线',
+    'action.RETURN_TO_DEVELOPMENT': '回退到开发版',
+    'item.FEATURE_PACKAGES': '已添加功能包',
+    'item.VERSION_INFO': '已检查版本信息：版本号提交后不可修改',
+    'item.BASIC_INFO': '已检查基本信息', 'item.REVIEW_STANDARD': '内容符合审核规范',
+    'item.TESTED': '已作为体验版测试',
+    'status.DEVELOPMENT': '开发版', 'status.SELF_CHECK': '自检中', 'status.AUDITING': '审核中',
+    'status.AUDIT_REJECTED': '审核驳回', 'status.APPROVED': '审核通过', 'status.GRAY': '灰度中',
+    'status.RELEASED': '线上版', 'status.OFFLINE': '已下线',
+    'event.UPLOADED': '上传', 'event.EDITED': '编辑', 'event.DELETED': '删除', 'event.TRIAL_SET': '设为体验版',
+    'event.TRIAL_CANCELLED': '取消体验版', 'event.SUBMITTED': '提交审核',
+    'event.SELF_CHECK_CONFIRMED': '完成自检', 'event.PRE_REVIEW_PASSED': '预审通过',
+    'event.PRE_REVIEW_FAILED': '预审未通过', 'event.WITHDRAWN': '撤回审核', 'event.APPROVED': '审核通过',
+    'event.REJECTED': '审核驳回', 'event.REVIEW_ESCALATED': '审核超时升级', 'event.GRAY_STARTED': '开始灰度',
+    'event.GRAY_RAISED': '提高灰度', 'event.GRAY_CANCELLED': '取消灰度', 'event.RELEASED': '上线',
+    'event.TAKEN_OFFLINE': '下线', 'event.RETURNED_TO_DEVELOPMENT': '回退到开发版',
+  },
+};
+const CHECKLIST = ['FEATURE_PACKAGES', 'VERSION_INFO', 'BASIC_INFO', 'REVIEW_STANDARD', 'TESTED'];
+const $ = (id) => document.getElementById(id);
+
+let lang = localStorage.getItem('lang') || ((navigator.language || '').toLowerCase().startsWith('zh') ? 'zh' : 'en');
+let credentials = sessionStorage.getItem('credentials');
+let user = sessionStorage.getItem('user');
+const openHistory = new Set();
+
+function t(key, vars) {
+  let text = (MESSAGES[lang] && MESSAGES[lang][key]) || MESSAGES.en[key] || key;
+  Object.entries(vars || {}).forEach(([k, v]) => { text = text.replace('{' + k + '}', v); });
+  return text;
+}
+
+/** Builds an element; strings become text nodes, so nothing is ever parsed as HTML. */
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => {
+    if (v === undefined || v === null || v === false) return;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : v);
+  });
+  children.flat().forEach((c) => {
+    if (c === null || c === undefined || c === false) return;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  });
+  return el;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('title');
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-lang]').forEach((b) => b.classList.toggle('active', b.dataset.lang === lang));
+}
+
+function showError(problem) {
+  const box = $('error');
+  box.textContent = problem ? (problem.code ? problem.code + ': ' : '') + (problem.detail || problem.title || problem) : '';
+  box.hidden = !problem;
+  if (problem) $('notice').hidden = true;
+}
+
+function showNotice(text) {
+  $('notice').textContent = text;
+  $('notice').hidden = false;
+  $('error').hidden = true;
+}
+
+async function api(method, path, body) {
+  const headers = { 'Authorization': 'Basic ' + credentials, 'X-Requested-With': 'XMLHttpRequest' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw data || { detail: response.statusText, code: String(response.status) };
+  return data;
+}
+
+function when(instant) {
+  return instant ? new Date(instant).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '-';
+}
+
+function lines(text) {
+  return text.split('\n').map((s) => s.trim()).filter((s) => s);
+}
+
+// ---------------------------------------------------------------------------- rendering
+
+async function render() {
+  showLoggedIn();
+  const list = $('plugins');
+  try {
+    const plugins = await api('GET', '/api/plugins');
+    const details = await Promise.all(plugins.map((p) => api('GET', '/api/plugins/' + encodeURIComponent(p.pluginId))));
+    const cards = details.map(pluginCard);
+    const histories = await Promise.all([...openHistory].map(loadHistory));
+    list.replaceChildren(...(cards.length ? cards : [h('p', { class: 'muted' }, t('noPlugins'))]));
+    histories.forEach(([key, events]) => fillHistory(key, events));
+  } catch (problem) {
+    if (problem && problem.code === 'UNAUTHENTICATED') return logout();
+    showError(problem);
+  }
+}
+
+function pluginCard(plugin) {
+  const upload = versionForm(null, async (body) => {
+    await act(() => api('POST', pluginPath(plugin) + '/versions', body));
+  });
+  return h('section', { class: 'card plugin', 'data-plugin': plugin.pluginId },
+    h('h3', {}, plugin.name, ' ', h('span', { class: 'muted' }, '(' + plugin.pluginId + ')')),
+    plugin.description ? h('p', { class: 'muted' }, plugin.description) : null,
+    h('p', {}, t('liveVersion') + ': ', h('strong', { class: 'live-version' }, plugin.liveVersion || t('none')),
+      ' · ' + t('trialVersion') + ': ', h('strong', { class: 'trial-version' }, plugin.trialVersion || t('none'))),
+    plugin.versions.length ? versionTable(plugin) : h('p', { class: 'muted' }, t('noVersions')),
+    h('details', { class: 'upload' }, h('summary', {}, t('uploadVersion')), upload));
+}
+
+function versionTable(plugin) {
+  const head = h('tr', {}, ['version', 'status', 'gray', 'submitted', 'reviewed', 'reviewer', 'rejectReason', 'actions']
+    .map((k) => h('th', {}, t(k))));
+  const rows = plugin.versions.flatMap((v) => {
+    const key = plugin.pluginId + '/' + v.version;
+    const reason = v.lastRejection
+      ? v.lastRejection.reasonCategory + ': ' + v.lastRejection.comment : '';
+    return [
+      h('tr', { class: 'version', 'data-version': v.version, 'data-status': v.status },
+        h('td', {}, h('strong', {}, v.version), v.trial ? h('span', { class: 'trial' }, t('trial')) : null),
+        h('td', {}, h('span', { class: 'status ' + v.status }, t('status.' + v.status)),
+          v.findings.length ? h('div', { class: 'findings muted' }, t('findings') + ': ',
+            v.findings.map((f) => f.detail).join(' ')) : null),
+        h('td', { class: 'gray' }, v.grayPercentage ? v.grayPercentage + '%' : '-'),
+        h('td', {}, when(v.submittedAt)),
+        h('td', {}, when(v.reviewedAt)),
+        h('td', {}, v.reviewer || '-'),
+        h('td', { class: 'rejection' }, reason),
+        h('td', {}, h('div', { class: 'actions' }, actionButtons(plugin, v),
+          h('button', { type: 'button', 'data-action': 'HISTORY', onclick: () => toggleHistory(key) },
+            openHistory.has(key) ? t('hideHistory') : t('history'))))),
+      h('tr', { class: 'panel-row', 'data-panel': key }, h('td', { colspan: 8 })),
+      h('tr', { class: 'history-row', 'data-history': key, hidden: !openHistory.has(key) }, h('td', { colspan: 8 })),
+    ];
+  });
+  return h('table', {}, h('thead', {}, head), h('tbody', {}, rows));
+}
+
+function actionButtons(plugin, v) {
+  return v.actions.filter((a) => a !== 'APPROVE' && a !== 'REJECT').map((action) =>
+    h('button', { type: 'button', 'data-action': action, class: action === 'DELETE' ? 'danger' : null,
+      onclick: () => runAction(plugin, v, action) }, t('action.' + action)));
+}
+
+function panel(plugin, v, content) {
+  const cell = document.querySelector('[data-panel="' + CSS.escape(plugin.pluginId + '/' + v.version) + '"] td');
+  cell.replaceChildren(content ? h('div', { class: 'panel' }, content) : '');
+}
+
+function versionPath(plugin, v) {
+  return pluginPath(plugin) + '/versions/' + encodeURIComponent(v.version);
+}
+
+function pluginPath(plugin) {
+  return '/api/plugins/' + encodeURIComponent(plugin.pluginId);
+}
+
+async function act(call) {
+  try {
+    await call();
+    showNotice(t('done'));
+    await render();
+    return true;
+  } catch (problem) {
+    showError(problem);
+    return false;
+  }
+}
+
+function runAction(plugin, v, action) {
+  const path = versionPath(plugin, v);
+  switch (action) {
+    case 'SUBMIT': return act(() => api('POST', path + '/submit'));
+    case 'WITHDRAW': return act(() => api('POST', path + '/withdraw'));
+    case 'SET_TRIAL': return act(() => api('PUT', pluginPath(plugin) + '/trial', { version: v.version }));
+    case 'CANCEL_TRIAL': return act(() => api('DELETE', pluginPath(plugin) + '/trial'));
+    case 'CANCEL_GRAY': return act(() => api('DELETE', path + '/gray'));
+    case 'RELEASE': return act(() => api('POST', path + '/release'));
+    case 'RETURN_TO_DEVELOPMENT': return act(() => api('POST', path + '/return-to-development'));
+    case 'DELETE':
+      return window.confirm(t('confirmDelete', { v: v.version })) ? act(() => api('DELETE', path)) : null;
+    case 'SELF_CHECK': return panel(plugin, v, selfCheckForm(path));
+    case 'START_GRAY': case 'RAISE_GRAY': return panel(plugin, v, grayForm(path, v));
+    case 'EDIT': return panel(plugin, v, versionForm(v, (body) => act(() => api('PATCH', path, body))));
+    default: return null;
+  }
+}
+
+function selfCheckForm(path) {
+  const form = h('form', { class: 'self-check-form' },
+    h('strong', {}, t('selfCheckTitle')),
+    CHECKLIST.map((item) => h('label', { class: 'inline' },
+      h('input', { type: 'checkbox', name: 'items', value: item }), h('span', {}, t('item.' + item)))),
+    h('button', { type: 'submit', 'data-confirm': 'SELF_CHECK' }, t('confirm')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const items = [...form.querySelectorAll('input[name=items]:checked')].map((c) => c.value);
+    act(() => api('POST', path + '/self-check', { items }));
+  });
+  return form;
+}
+
+function grayForm(path, v) {
+  const input = h('input', { type: 'number', name: 'percentage', min: 1, max: 99, step: 1,
+    value: v.grayPercentage ? Math.min(99, v.grayPercentage + 10) : 10 });
+  const form = h('form', { class: 'gray-form' }, h('label', {}, h('span', {}, t('percentage')), input),
+    h('button', { type: 'submit', 'data-confirm': 'GRAY' }, t('confirm')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    act(() => api('POST', path + '/gray', { percentage: Number(input.value) }));
+  });
+  return form;
+}
+
+/** The upload form, or the edit form when a version is given (its number cannot change). */
+function versionForm(v, submit) {
+  const form = $('version-form-template').content.firstElementChild.cloneNode(true);
+  form.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  const f = form.elements;
+  if (v) {
+    form.querySelector('.version-field').remove();
+    f.description.value = v.description || '';
+    f.featurePackages.value = v.featurePackages.join('\n');
+    const info = v.basicInfo || {};
+    f.infoName.value = info.name || ''; f.infoSummary.value = info.summary || '';
+    f.infoDescription.value = info.description || ''; f.infoCategory.value = info.category || '';
+    f.infoContactEmail.value = info.contactEmail || ''; f.infoUsesPersonalData.checked = !!info.usesPersonalData;
+    f.infoPrivacyPolicyUrl.value = info.privacyPolicyUrl || '';
+  }
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const blank = (s) => (s.trim() ? s.trim() : null);
+    const body = {
+      description: blank(f.description.value),
+      featurePackages: lines(f.featurePackages.value),
+      basicInfo: {
+        name: blank(f.infoName.value), summary: blank(f.infoSummary.value), description: blank(f.infoDescription.value),
+        category: blank(f.infoCategory.value), contactEmail: blank(f.infoContactEmail.value),
+        usesPersonalData: f.infoUsesPersonalData.checked, privacyPolicyUrl: blank(f.infoPrivacyPolicyUrl.value),
+      },
+    };
+    if (!v) body.version = f.version.value.trim();
+    submit(body);
+  });
+  return form;
+}
+
+async function loadHistory(key) {
+  const [pluginId, version] = key.split('/');
+  const events = await api('GET', '/api/plugins/' + encodeURIComponent(pluginId) + '/versions/'
+    + encodeURIComponent(version) + '/history');
+  return [key, events];
+}
+
+function fillHistory(key, events) {
+  const row = document.querySelector('[data-history="' + CSS.escape(key) + '"]');
+  if (!row) return;
+  row.hidden = false;
+  row.firstElementChild.replaceChildren(h('ol', { class: 'timeline' }, events.map((e) =>
+    h('li', { 'data-event': e.action },
+      h('strong', {}, t('event.' + e.action)), ' ',
+      h('span', { class: 'muted' }, when(e.time) + ' · ' + e.actor
+        + (e.from && e.from !== e.to ? ' · ' + t('status.' + e.from) + ' → ' + t('status.' + e.to) : '')),
+      e.comment ? h('div', { class: 'comment' }, e.comment) : null))));
+}
+
+async function toggleHistory(key) {
+  if (openHistory.has(key)) openHistory.delete(key); else openHistory.add(key);
+  await render();
+}
+
+// ---------------------------------------------------------------------------- login
+
+function showLoggedIn() {
+  $('login-view').hidden = true;
+  $('console-view').hidden = false;
+  $('logout').hidden = false;
+  $('who').textContent = t('loggedInAs') + ' ' + user;
+}
+
+function logout() {
+  sessionStorage.clear();
+  credentials = null;
+  user = null;
+  $('console-view').hidden = true;
+  $('logout').hidden = true;
+  $('who').textContent = '';
+  $('login-view').hidden = false;
+}
+
+$('login-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const name = $('login-username').value.trim();
+  credentials = btoa(String.fromCharCode(...new TextEncoder().encode(name + ':' + $('login-password').value)));
+  try {
+    await api('GET', '/api/plugins');
+    user = name;
+    sessionStorage.setItem('credentials', credentials);
+    sessionStorage.setItem('user', user);
+    showError(null);
+    await render();
+  } catch (problem) {
+    showError(problem && problem.code === 'UNAUTHENTICATED' ? t('badLogin') : problem);
+  }
+});
+
+$('create-plugin-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const f = e.target.elements;
+  act(() => api('POST', '/api/plugins', {
+    pluginId: f.pluginId.value.trim(), name: f.name.value.trim(), description: f.description.value.trim() || null,
+  })).then((ok) => { if (ok) e.target.reset(); });
+});
+
+$('logout').addEventListener('click', logout);
+document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('click', () => {
+  lang = b.dataset.lang;
+  localStorage.setItem('lang', lang);
+  applyLanguage();
+  if (credentials) render();
+}));
+
+applyLanguage();
+if (credentials) render(); else logout();
