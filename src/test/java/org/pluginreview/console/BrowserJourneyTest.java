@@ -1,0 +1,283 @@
+package org.pluginreview.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.camunda.bpm.engine.TaskService;
+import org.pluginreview.review.ReviewProcess;
+import org.pluginreview.support.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole journey in real (headless) Chromium: a developer submits in the console, a reviewer
+ * rejects in Tasklist, the developer fixes and resubmits, another reviewer approves, the developer
+ * goes live. Text the developer typed carries script payloads that must show as text and never run.
+ * Screenshots of each step go to target/screenshots/.
+ */
+@ServiceTest
+class BrowserJourneyTest {
+
+  /** Sets a flag if it ever runs; the journey checks the flag is never set. */
+  private static final String PAYLOAD_IMG = "<img src=x onerror=\"window.__xss=1\">";
+  private static final String PAYLOAD_SCRIPT = "<script>window.__xss=1</script>";
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired TaskService taskService;
+  WebDriver browser;
+  WebDriverWait wait;
+  int shot;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    try (var old = Files.list(SCREENSHOTS)) {
+      for (Path png : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+        Files.delete(png);
+      }
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1100", "--lang=en-US",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void submitRejectFixResubmitApproveAndGoLive() throws IOException {
+    String pluginId = "journey-" + System.nanoTime() % 100000;
+
+    // the developer creates a plugin, uploads a version, submits it and passes the self-check
+    consoleLogin("dev1");
+    click(By.cssSelector("#create-plugin summary"));
+    type(By.cssSelector("#create-plugin-form [name=pluginId]"), pluginId);
+    type(By.cssSelector("#create-plugin-form [name=name]"), "Weather " + PAYLOAD_IMG);
+    type(By.cssSelector("#create-plugin-form [name=description]"), PAYLOAD_SCRIPT);
+    click(By.cssSelector("#create-plugin-form button[type=submit]"));
+    String card = "[data-plugin='" + pluginId + "'] ";
+    click(By.cssSelector(card + "details.upload summary"));
+    String upload = card + "details.upload form ";
+    type(By.cssSelector(upload + "[name=version]"), "1.0.0");
+    type(By.cssSelector(upload + "[name=featurePackages]"), "forecast\n" + PAYLOAD_IMG);
+    type(By.cssSelector(upload + "[name=infoName]"), "Weather " + PAYLOAD_SCRIPT);
+    type(By.cssSelector(upload + "[name=infoSummary]"), "Seven-day forecasts");
+    type(By.cssSelector(upload + "[name=infoDescription]"), "Forecasts for any city " + PAYLOAD_IMG);
+    type(By.cssSelector(upload + "[name=infoCategory]"), "tools");
+    type(By.cssSelector(upload + "[name=infoContactEmail]"), "support@weather.example");
+    click(By.cssSelector(upload + "button[type=submit]"));
+    String row = card + "tr[data-version='1.0.0'] ";
+    click(By.cssSelector(row + "[data-action=SUBMIT]"));
+    waitForStatus(row, "SELF_CHECK");
+    click(By.cssSelector(row + "[data-action=SELF_CHECK]"));
+    browser.findElements(By.cssSelector(".self-check-form input[type=checkbox]")).forEach(WebElement::click);
+    screenshot("console-self-check");
+    click(By.cssSelector(".self-check-form [data-confirm=SELF_CHECK]"));
+    waitForStatus(row, "AUDITING");
+    assertThat(text(By.cssSelector(card + "h3"))).contains("Weather " + PAYLOAD_IMG);
+    assertThat(text(By.cssSelector(card + "p.muted"))).isEqualTo(PAYLOAD_SCRIPT);
+    screenshot("console-under-review");
+    assertNoScriptRan();
+
+    // an operator sees the instance in Cockpit, with the form details among its variables, as text
+    cockpitLogin("demo");
+    String pid = taskService.createTaskQuery().processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
+        .singleResult().getProcessInstanceId();
+    browser.get(url("/camunda/app/cockpit/default/#/process-instance/" + pid + "/runtime?tab=variables-tab"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "Weather " + PAYLOAD_SCRIPT));
+    screenshot("cockpit-instance");
+    assertNoScriptRan();
+
+    // a reviewer finds it in the review queue, sees the details and rejects it with a reason
+    tasklistLogin("reviewer1");
+    openReview(pluginId);
+    assertThat(fieldValue("Name")).isEqualTo("Weather " + PAYLOAD_SCRIPT);
+    assertThat(fieldValue("Feature packages")).isEqualTo("forecast\n" + PAYLOAD_IMG);
+    assertThat(fieldValue("Submitter's self-check")).contains("confirmed by dev1");
+    radio("Reject");
+    radio("Information");
+    WebElement comment = browser.findElement(By.xpath("//label[contains(., 'Comment for the developer')]/following::textarea[1]"));
+    comment.sendKeys("Add a contact page " + PAYLOAD_IMG);
+    screenshot("tasklist-reject");
+    complete();
+    assertNoScriptRan();
+
+    // the developer sees the reason, fixes the version and resubmits
+    consoleLogin("dev1");
+    waitForStatus(row, "AUDIT_REJECTED");
+    assertThat(text(By.cssSelector(row + ".rejection"))).isEqualTo("INFORMATION: Add a contact page " + PAYLOAD_IMG);
+    screenshot("console-rejected");
+    click(By.cssSelector(row + "[data-action=EDIT]"));
+    WebElement notes = browser.findElement(By.cssSelector("[data-panel] .version-form [name=description]"));
+    notes.clear();
+    notes.sendKeys("Now with a contact page");
+    click(By.cssSelector("[data-panel] .version-form button[type=submit]"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-panel] .version-form")));
+    click(By.cssSelector(row + "[data-action=SUBMIT]"));
+    waitForStatus(row, "SELF_CHECK");
+    click(By.cssSelector(row + "[data-action=SELF_CHECK]"));
+    browser.findElements(By.cssSelector(".self-check-form input[type=checkbox]")).forEach(WebElement::click);
+    click(By.cssSelector(".self-check-form [data-confirm=SELF_CHECK]"));
+    waitForStatus(row, "AUDITING");
+
+    // another reviewer approves; the form shows the earlier rejection
+    tasklistLogin("reviewer2");
+    openReview(pluginId);
+    assertThat(fieldValue("Earlier rejections")).contains("by reviewer1: INFORMATION: Add a contact page");
+    radio("Approve");
+    screenshot("tasklist-approve");
+    complete();
+
+    // the developer goes live
+    consoleLogin("dev1");
+    waitForStatus(row, "APPROVED");
+    click(By.cssSelector(row + "[data-action=RELEASE]"));
+    waitForStatus(row, "RELEASED");
+    assertThat(text(By.cssSelector(card + ".live-version"))).isEqualTo("1.0.0");
+    click(By.cssSelector(row + "[data-action=HISTORY]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-history] [data-event=RELEASED]")));
+    screenshot("console-live");
+    assertNoScriptRan();
+  }
+
+  // ------------------------------------------------------------------ console
+
+  private void consoleLogin(String user) {
+    browser.manage().deleteAllCookies();
+    browser.get(url("/"));
+    ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.setItem('lang', 'en');");
+    browser.get(url("/"));
+    type(By.id("login-username"), user);
+    type(By.id("login-password"), user);
+    click(By.id("login-submit"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console-view")));
+  }
+
+  private void waitForStatus(String row, String status) {
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector(row.trim()), "data-status", status));
+  }
+
+  // ------------------------------------------------------------------ Tasklist
+
+  private void tasklistLogin(String user) {
+    browser.manage().deleteAllCookies();
+    browser.get(url("/camunda/app/tasklist/"));
+    type(By.cssSelector("input[ng-model=username]"), user);
+    type(By.cssSelector("input[ng-model=password]"), user);
+    click(By.cssSelector("button[type=submit]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Plugin reviews")));
+  }
+
+  private void cockpitLogin(String user) {
+    browser.manage().deleteAllCookies();
+    browser.get(url("/camunda/app/cockpit/"));
+    type(By.cssSelector("input[ng-model=username]"), user);
+    type(By.cssSelector("input[ng-model=password]"), user);
+    click(By.cssSelector("button[type=submit]"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Processes")));
+  }
+
+  /** Opens the shared queue, as /reviews does, and the task of this plugin in it. */
+  private void openReview(String pluginId) {
+    browser.get(url("/reviews"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Plugin reviews")));
+    String taskId = taskService.createTaskQuery()
+        .processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
+        .taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW).singleResult().getId();
+    click(By.cssSelector(".tasks-list li.task a[href='#/?task=" + taskId + "']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space(.)='Plugin']")));
+    assertThat(fieldValue("Plugin")).startsWith(pluginId + " ");
+    click(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']")));
+  }
+
+  private String fieldValue(String label) {
+    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//label[normalize-space(.)=\"" + label + "\"]/following::*[self::input or self::textarea][1]")));
+    return field.getAttribute("value");
+  }
+
+  private void radio(String label) {
+    WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//label[normalize-space(.)='" + label + "']//input[@type='radio'] | //label[normalize-space(.)='"
+            + label + "']/preceding-sibling::input[@type='radio'][1] | //input[@type='radio'][following-sibling::*[1][normalize-space(.)='" + label + "']]")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click();", input);
+  }
+
+  private void complete() {
+    WebElement button = browser.findElements(By.xpath("//button[normalize-space(.)='Complete']")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "Select a task in the list"));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void assertNoScriptRan() {
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Clicks once the element is there; the console re-renders after each action, so a stale find is retried. */
+  private void click(By by) {
+    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
+  }
+
+  private void type(By by, String text) {
+    WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private String text(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+  }
+
+  private void screenshot(String name) throws IOException {
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name)), png);
+  }
+}
