@@ -169,6 +169,13 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-history] [data-event=RELEASED]")));
     screenshot("console-live");
     assertNoScriptRan();
+
+    // the platform's users read Chinese as well as English
+    click(By.id("lang-zh"));
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("header h1"), "插件控制台"));
+    assertThat(text(By.cssSelector(row + ".status"))).isEqualTo("线上版");
+    assertThat(text(By.cssSelector("[data-history] [data-event=RELEASED] strong"))).isEqualTo("上线");
+    screenshot("console-chinese");
   }
 
   // ------------------------------------------------------------------ console
