@@ -52,15 +52,27 @@ public class PluginService {
   private final PluginVersionRepository versions;
   private final VersionEventRepository events;
   private final ReviewWorkflow workflow;
+  private final LifecycleMetrics metrics;
   private final Clock clock;
 
   PluginService(PluginRepository plugins, PluginVersionRepository versions, VersionEventRepository events,
-                ReviewWorkflow workflow, Clock clock) {
+                ReviewWorkflow workflow, LifecycleMetrics metrics, Clock clock) {
     this.plugins = plugins;
     this.versions = versions;
     this.events = events;
     this.workflow = workflow;
+    this.metrics = metrics;
     this.clock = clock;
+  }
+
+  /** Where each version stands, for the consistency check against the engine. */
+  public record VersionState(String pluginId, String version, VersionStatus status, String processInstanceId) {}
+
+  @Transactional(readOnly = true)
+  public List<VersionState> versionStates() {
+    return versions.findAll().stream()
+        .map(v -> new VersionState(v.getPluginId(), v.getVersion(), v.getStatus(), v.getProcessInstanceId()))
+        .toList();
   }
 
   // ---------------------------------------------------------------- plugins
@@ -340,6 +352,7 @@ public class PluginService {
     v.setFindings(List.of());
     v.setProcessInstanceId(processInstanceId);
     record(v, Type.SUBMITTED, from, actor.userId(), null);
+    metrics.submitted();
   }
 
   /** Task listener on the self-check task: every checklist item must be ticked. */
@@ -400,6 +413,7 @@ public class PluginService {
     if (v.getStatus() == VersionStatus.AUDITING) {
       v.setReviewer(reviewer);
       v.setReviewedAt(clock.instant());
+      metrics.decided(true, waitedForReview(v));
     }
     move(v, VersionStatus.APPROVED, Type.APPROVED, new Actor(reviewer, Set.of()), blankToNull(comment));
   }
@@ -410,6 +424,7 @@ public class PluginService {
       v.setReviewer(reviewer);
       v.setReviewedAt(clock.instant());
       v.setRejection(category, comment);
+      metrics.decided(false, waitedForReview(v));
     }
     move(v, VersionStatus.AUDIT_REJECTED, Type.REJECTED, new Actor(reviewer, Set.of()), category + ": " + comment);
   }
@@ -487,6 +502,7 @@ public class PluginService {
         move(other, VersionStatus.OFFLINE, Type.TAKEN_OFFLINE, actor, "superseded by " + version);
       }
     }
+    metrics.released();
     boolean wasTrial = v.isTrial();
     v.setTrial(false);
     v.setGrayPercentage(null);
@@ -503,6 +519,17 @@ public class PluginService {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** From the version's last entry into manual review until now. */
+  private java.time.Duration waitedForReview(PluginVersion v) {
+    List<VersionEvent> trail = events.findByPluginIdAndVersionOrderByIdAsc(v.getPluginId(), v.getVersion());
+    for (int i = trail.size() - 1; i >= 0; i--) {
+      if (trail.get(i).getAction() == Type.PRE_REVIEW_PASSED) {
+        return java.time.Duration.between(trail.get(i).getOccurredAt(), clock.instant());
+      }
+    }
+    return null;
+  }
 
   /** Moves a record and writes its history event; a repeated run of the same step changes nothing. */
   private void move(PluginVersion v, VersionStatus to, Type type, Actor actor, String comment) {

@@ -173,8 +173,9 @@ class BrowserJourneyTest {
     // the platform's users read Chinese as well as English
     click(By.id("lang-zh"));
     wait.until(ExpectedConditions.textToBe(By.cssSelector("header h1"), "插件控制台"));
-    assertThat(text(By.cssSelector(row + ".status"))).isEqualTo("线上版");
-    assertThat(text(By.cssSelector("[data-history] [data-event=RELEASED] strong"))).isEqualTo("上线");
+    // the page re-renders in the new language
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(row + ".status"), "线上版"));
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-history] [data-event=RELEASED] strong"), "上线"));
     screenshot("console-chinese");
   }
 

@@ -29,7 +29,8 @@ class ApiDocsTest {
       assertThat(op.getValue().path("responses").path("401").path("description").asText())
           .as(path.getKey()).contains("UNAUTHENTICATED");
     }));
-    assertThat(operations).hasSize(19).contains(
+    assertThat(operations).hasSize(20).contains(
+        "GET /api/admin/consistency",
         "POST /api/plugins", "GET /api/plugins", "GET /api/plugins/{pluginId}",
         "POST /api/plugins/{pluginId}/versions", "PATCH /api/plugins/{pluginId}/versions/{version}",
         "PUT /api/plugins/{pluginId}/trial", "DELETE /api/plugins/{pluginId}/trial",

@@ -1,0 +1,102 @@
+package org.pluginreview.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pluginreview.support.ApiClient;
+import org.pluginreview.support.ApiClient.Response;
+import org.pluginreview.support.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What operators rely on: health, lifecycle metrics and the consistency check. */
+@ServiceTest
+class OperationsTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired JdbcTemplate jdbc;
+  ApiClient api;
+
+  @BeforeEach
+  void client() {
+    api = new ApiClient(port);
+  }
+
+  @Test
+  void healthShowsDatabaseEngineAndConsistency() {
+    Response health = api.get(null, "/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
+    assertThat(health.body().path("components").path("processEngine").path("status").asText()).isEqualTo("UP");
+    assertThat(health.body().path("components").path("reviewConsistency").path("details").has("mismatches")).isTrue();
+  }
+
+  @Test
+  void lifecycleMetricsCountWhatCommitted() {
+    double submissions = metric("plugin_review_submissions_total");
+    double approvals = metric("plugin_review_decisions_total\\{decision=\"approved\"");
+    double releases = metric("plugin_review_releases_total");
+    double waits = metric("plugin_review_waiting_seconds_count");
+    String p = auditing("ops-metrics");
+    api.post("reviewer1", "/api/plugins/" + p + "/versions/1.0.0/review", "{\"decision\":\"APPROVE\"}");
+    api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/release", null);
+    // refused calls count nothing
+    api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/submit", null);
+    assertThat(metric("plugin_review_submissions_total")).isEqualTo(submissions + 1);
+    assertThat(metric("plugin_review_decisions_total\\{decision=\"approved\"")).isEqualTo(approvals + 1);
+    assertThat(metric("plugin_review_releases_total")).isEqualTo(releases + 1);
+    assertThat(metric("plugin_review_waiting_seconds_count")).isEqualTo(waits + 1);
+  }
+
+  @Test
+  void consistencyCheckFindsARecordWhoseProcessWasCancelled() {
+    String p = auditing("ops-consistency");
+    Response before = api.get("demo", "/api/admin/consistency");
+    assertThat(before.status()).isEqualTo(200);
+    assertThat(before.body().path("mismatches")).isEmpty();
+    assertThat(api.get("dev1", "/api/admin/consistency").code()).isEqualTo("FORBIDDEN");
+
+    // an operator cancels the instance in Cockpit: the record still says AUDITING
+    String pid = api.get("dev1", "/api/plugins/" + p + "/versions/1.0.0").body().path("processInstanceId").asText();
+    runtimeService.deleteProcessInstance(pid, "cancelled in Cockpit");
+    try {
+      Response after = api.get("demo", "/api/admin/consistency");
+      assertThat(after.body().path("mismatches")).hasSize(1);
+      assertThat(after.body().path("mismatches").get(0).path("pluginId").asText()).isEqualTo(p);
+      assertThat(after.body().path("mismatches").get(0).path("problem").asText()).contains("not running");
+      Response health = api.get(null, "/actuator/health");
+      assertThat(health.body().path("components").path("reviewConsistency").path("status").asText()).isEqualTo("DOWN");
+      assertThat(health.body().path("components").path("reviewConsistency").path("details").path("mismatches").asInt())
+          .isEqualTo(1);
+    } finally {
+      // put the shared test database right again for the classes that follow
+      jdbc.update("update plugin_version set status = 'DEVELOPMENT' where plugin_id = ?", p);
+    }
+    assertThat(api.get("demo", "/api/admin/consistency").body().path("mismatches")).isEmpty();
+  }
+
+  private String auditing(String prefix) {
+    String p = prefix + "-" + System.nanoTime() % 1000000;
+    api.post("dev1", "/api/plugins", "{\"pluginId\":\"" + p + "\",\"name\":\"n\"}");
+    api.post("dev1", "/api/plugins/" + p + "/versions", "{\"version\":\"1.0.0\",\"featurePackages\":[\"core\"],"
+        + "\"basicInfo\":{\"name\":\"n\",\"summary\":\"s\",\"description\":\"d\",\"category\":\"c\","
+        + "\"contactEmail\":\"a@b.example\"}}");
+    api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/submit", null);
+    Response r = api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/self-check",
+        "{\"items\":[\"FEATURE_PACKAGES\",\"VERSION_INFO\",\"BASIC_INFO\",\"REVIEW_STANDARD\",\"TESTED\"]}");
+    assertThat(r.body().path("status").asText()).isEqualTo("AUDITING");
+    return p;
+  }
+
+  private double metric(String name) {
+    String text = api.get(null, "/actuator/prometheus").raw();
+    Matcher m = Pattern.compile("(?m)^" + name + "[^ ]* ([0-9.eE+-]+)$").matcher(text);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+}
