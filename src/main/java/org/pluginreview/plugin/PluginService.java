@@ -559,6 +559,11 @@ public class PluginService {
     List<PluginVersion> all = versionsOf(pluginId);
     PluginVersion v = all.stream().filter(x -> x.getVersion().equals(version)).findFirst()
         .orElseThrow(() -> notFound(pluginId, version));
+    Long expected = lock ? ExpectedRevision.take() : null;
+    if (expected != null && expected != v.getRevision()) {
+      throw ErrorCode.CONFLICT.exception("Version " + version + " changed since you read it (revision " + expected
+          + ", now " + v.getRevision() + "); reload and try again.").with("revision", v.getRevision());
+    }
     return new Situation(plugin, v, all, actor, claimedBy(v));
   }
 
@@ -594,7 +599,7 @@ public class PluginService {
     return new VersionDetails(v.getPluginId(), v.getVersion(), v.getStatus(), v.isTrial(), v.getGrayPercentage(),
         v.getDescription(), v.getFeaturePackages(), v.getBasicInfo(), rejection, v.getFindings(), v.getSubmitter(),
         v.getReviewer(), v.getProcessInstanceId(), v.getCreatedAt(), v.getUpdatedAt(), v.getSubmittedAt(),
-        v.getReviewedAt(), v.getReleasedAt(), VersionRules.allowed(s));
+        v.getReviewedAt(), v.getReleasedAt(), VersionRules.allowed(s), v.getRevision());
   }
 
   private static String liveVersion(List<PluginVersion> all) {

@@ -116,6 +116,11 @@ public class PluginVersion {
     this.basicInfo = BasicInfo.EMPTY;
   }
 
+  /** Changes with every change to the record; clients send it back in If-Match. */
+  public long getRevision() {
+    return lockVersion;
+  }
+
   public VersionNumber number() {
     return new VersionNumber(major, minor, patch);
   }

@@ -21,7 +21,7 @@ public final class PluginViews {
       String description, List<String> featurePackages, BasicInfo basicInfo, Rejection lastRejection,
       List<Finding> findings, String submitter, String reviewer, String processInstanceId,
       Instant createdAt, Instant updatedAt, Instant submittedAt, Instant reviewedAt, Instant releasedAt,
-      List<Action> actions) {}
+      List<Action> actions, long revision) {}
 
   public record Event(VersionEvent.Type action, VersionStatus from, VersionStatus to, String actor, Instant time,
                       String comment, String processInstanceId) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -70,6 +71,9 @@ class EngineConfig {
     @Override
     public Response toResponse(ProcessEngineException e) {
       ApiException refusal = ApiException.find(e);
+      if (refusal == null && e instanceof OptimisticLockingException) {
+        refusal = ErrorCode.CONFLICT.exception("Changed by someone else at the same time; reload and try again.");
+      }
       return refusal != null ? problem(refusal) : new ProcessEngineExceptionHandler().toResponse(e);
     }
   }
