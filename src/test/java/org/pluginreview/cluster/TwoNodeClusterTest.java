@@ -54,7 +54,8 @@ class TwoNodeClusterTest {
 
   @Test
   void threeHundredLifecyclesThroughBothNodesEndExactlyAsTheirStepsImply() throws Exception {
-    runLifecycles("load", 30, 10, null);
+    int reviewed = runLifecycles("load", 32, 10, null);
+    assertThat(reviewed).as("lifecycles that went all the way through review").isGreaterThanOrEqualTo(300);
   }
 
   @Test
@@ -143,7 +144,7 @@ class TwoNodeClusterTest {
   // ------------------------------------------------------------------ the load and its checks
 
   /** Runs plugins × versions lifecycles on 12 threads, optionally with a disruption beside them. */
-  private void runLifecycles(String prefix, int plugins, int versionsEach, Callable<Void> disruption) throws Exception {
+  private int runLifecycles(String prefix, int plugins, int versionsEach, Callable<Void> disruption) throws Exception {
     List<String> ids = IntStream.range(0, plugins).mapToObj(i -> prefix + "-" + i).toList();
     driver.createPlugins(ids);
     finished.set(0);
@@ -173,11 +174,13 @@ class TwoNodeClusterTest {
     assertThat(driver.unexpected).isEmpty();
     assertThat(driver.serverErrors.get()).isZero();
     int checked = 0;
+    int reviewed = 0;
     for (Expected e : driver.expected.values()) {
       if (!e.pluginId.startsWith(prefix + "-")) {
         continue;
       }
       checked++;
+      reviewed += e.events.contains("APPROVED") || e.events.contains("REJECTED") ? 1 : 0;
       String v = "/api/plugins/" + e.pluginId + "/versions/" + e.version;
       List<String> events = new ArrayList<>(e.events);
       String status = e.status;
@@ -197,6 +200,7 @@ class TwoNodeClusterTest {
     }
     Response consistency = driver.read("demo", "/api/admin/consistency");
     assertThat(consistency.body().path("mismatches")).as(consistency.body().toString()).isEmpty();
+    return reviewed;
   }
 
   // ------------------------------------------------------------------ helpers
