@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The REST contract of PRODUCT.md. Every change goes through {@link PluginService}. */
@@ -57,8 +58,10 @@ class PluginController {
   }
 
   @GetMapping
-  List<PluginSummary> list() {
-    return service.listPlugins(actor());
+  @Refusals({VALIDATION_FAILED})
+  List<PluginSummary> list(@RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+    return service.listPlugins(actor(), Paging.of(page, size));
   }
 
   @Refusals({NOT_FOUND})
@@ -75,10 +78,11 @@ class PluginController {
         .body(created);
   }
 
-  @Refusals({NOT_FOUND})
+  @Refusals({NOT_FOUND, VALIDATION_FAILED})
   @GetMapping("/{pluginId}/versions")
-  List<VersionDetails> versions(@PathVariable String pluginId) {
-    return service.versions(actor(), pluginId);
+  List<VersionDetails> versions(@PathVariable String pluginId, @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+    return service.versions(actor(), pluginId, Paging.of(page, size));
   }
 
   @Refusals({NOT_FOUND})

@@ -3,6 +3,7 @@ package org.pluginreview.plugin;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -16,9 +17,9 @@ interface PluginRepository extends JpaRepository<Plugin, Long> {
   @Query("select p from Plugin p where p.pluginId = :pluginId")
   Optional<Plugin> lockByPluginId(String pluginId);
 
-  List<Plugin> findByOwnerOrderByPluginId(String owner);
+  List<Plugin> findByOwnerOrderByPluginId(String owner, Pageable page);
 
-  List<Plugin> findAllByOrderByPluginId();
+  List<Plugin> findAllByOrderByPluginId(Pageable page);
 
   boolean existsByPluginId(String pluginId);
 }

@@ -90,9 +90,10 @@ public class PluginService {
   }
 
   @Transactional(readOnly = true)
-  public List<PluginSummary> listPlugins(Actor actor) {
+  public List<PluginSummary> listPlugins(Actor actor, Paging paging) {
     List<Plugin> visible = actor.readsEverything()
-        ? plugins.findAllByOrderByPluginId() : plugins.findByOwnerOrderByPluginId(actor.userId());
+        ? plugins.findAllByOrderByPluginId(paging.pageable())
+        : plugins.findByOwnerOrderByPluginId(actor.userId(), paging.pageable());
     return visible.stream().map(p -> {
       List<PluginVersion> all = versionsOf(p.getPluginId());
       return new PluginSummary(p.getPluginId(), p.getName(), p.getDescription(), p.getOwner(), p.getCreatedAt(),
@@ -109,10 +110,10 @@ public class PluginService {
   // ---------------------------------------------------------------- versions: reading
 
   @Transactional(readOnly = true)
-  public List<VersionDetails> versions(Actor actor, String pluginId) {
+  public List<VersionDetails> versions(Actor actor, String pluginId, Paging paging) {
     Plugin plugin = readable(actor, plugins.findByPluginId(pluginId), pluginId);
     List<PluginVersion> all = versionsOf(pluginId);
-    return all.stream().map(v -> view(new Situation(plugin, v, all, actor, claimedBy(v)))).toList();
+    return paging.slice(all).stream().map(v -> view(new Situation(plugin, v, all, actor, claimedBy(v)))).toList();
   }
 
   @Transactional(readOnly = true)

@@ -88,6 +88,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ApiException cause = ApiException.find(e);
+    if (cause != null) {
+      return respond(Problems.of(cause));
+    }
     return respond(Problems.of(ErrorCode.VALIDATION_FAILED, readableReason(e), Map.of()));
   }
 
@@ -95,14 +99,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ErrorCode code = switch (status.value()) {
-      case 404 -> ErrorCode.NOT_FOUND;
-      case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-      case 406 -> ErrorCode.NOT_ACCEPTABLE;
-      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-      case 409 -> ErrorCode.CONFLICT;
-      default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
-    };
+    ErrorCode code = ErrorCode.forStatus(status.value());
     String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : e.getMessage();
     ProblemDetail problem = Problems.of(code, detail, Map.of());
     problem.setStatus(status.value());

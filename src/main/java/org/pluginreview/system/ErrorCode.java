@@ -24,6 +24,7 @@ public enum ErrorCode {
   METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+  PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
   private final HttpStatus status;
@@ -34,6 +35,21 @@ public enum ErrorCode {
 
   public HttpStatus status() {
     return status;
+  }
+
+  /** The code for a bare HTTP status, for refusals made before our code runs (container, firewall). */
+  public static ErrorCode forStatus(int status) {
+    return switch (status) {
+      case 401 -> UNAUTHENTICATED;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 409 -> CONFLICT;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      default -> status >= 400 && status < 500 ? VALIDATION_FAILED : INTERNAL_ERROR;
+    };
   }
 
   public ApiException exception(String detail) {
