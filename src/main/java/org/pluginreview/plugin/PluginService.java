@@ -140,10 +140,10 @@ public class PluginService {
       throw ErrorCode.FORBIDDEN.exception("Only the plugin's owner may upload versions.");
     }
     VersionNumber number = VersionNumber.parse(request.version());
-    List<PluginVersion> all = new ArrayList<>(versionsOf(pluginId));
-    if (all.stream().anyMatch(v -> v.number().equals(number))) {
+    if (versions.findByPluginIdAndVersion(pluginId, number.toString()).isPresent()) {
       throw ErrorCode.VERSION_EXISTS.exception("Version " + number + " of " + pluginId + " already exists.");
     }
+    List<PluginVersion> all = relevantVersions(pluginId, null);
     Optional<VersionNumber> live = new Situation(plugin, null, all, actor, null).highestEverLive();
     if (live.isPresent() && number.compareTo(live.get()) <= 0) {
       throw VersionRules.versionNotGreater(number.toString(), live.get());
@@ -214,7 +214,7 @@ public class PluginService {
 
   public void cancelTrial(Actor actor, String pluginId) {
     Plugin plugin = readable(actor, plugins.lockByPluginId(pluginId), pluginId);
-    List<PluginVersion> all = versionsOf(pluginId);
+    List<PluginVersion> all = relevantVersions(pluginId, null);
     Optional<PluginVersion> trial = all.stream().filter(PluginVersion::isTrial).findFirst();
     if (trial.isEmpty()) {
       if (!actor.userId().equals(plugin.getOwner())) {
@@ -498,7 +498,7 @@ public class PluginService {
     if (v.getStatus() == VersionStatus.RELEASED) {
       return;
     }
-    for (PluginVersion other : versionsOf(pluginId)) {
+    for (PluginVersion other : relevantVersions(pluginId, null)) {
       if (other.getStatus() == VersionStatus.RELEASED) {
         move(other, VersionStatus.OFFLINE, Type.TAKEN_OFFLINE, actor, "superseded by " + version);
       }
@@ -557,7 +557,7 @@ public class PluginService {
   private Situation situation(Actor actor, String pluginId, String version, boolean lock) {
     Plugin plugin = readable(actor, lock ? plugins.lockByPluginId(pluginId) : plugins.findByPluginId(pluginId),
         pluginId);
-    List<PluginVersion> all = versionsOf(pluginId);
+    List<PluginVersion> all = relevantVersions(pluginId, version);
     PluginVersion v = all.stream().filter(x -> x.getVersion().equals(version)).findFirst()
         .orElseThrow(() -> notFound(pluginId, version));
     Long expected = lock ? ExpectedRevision.take() : null;
@@ -566,6 +566,23 @@ public class PluginService {
           + ", now " + v.getRevision() + "); reload and try again.").with("revision", v.getRevision());
     }
     return new Situation(plugin, v, all, actor, claimedBy(v));
+  }
+
+  private static final Set<VersionStatus> RELEVANT = EnumSet.of(VersionStatus.SELF_CHECK, VersionStatus.AUDITING,
+      VersionStatus.APPROVED, VersionStatus.GRAY, VersionStatus.RELEASED);
+
+  /**
+   * The addressed version and the few siblings the rules depend on (in flight, live, trial, the highest
+   * ever live), rather than every version a plugin ever had: an action's cost stays flat as they pile up.
+   */
+  private List<PluginVersion> relevantVersions(String pluginId, String version) {
+    List<PluginVersion> relevant = new ArrayList<>(versions.findRelevant(pluginId, RELEVANT));
+    if (version != null) {
+      versions.findByPluginIdAndVersion(pluginId, version).filter(v -> !relevant.contains(v)).ifPresent(relevant::add);
+    }
+    versions.findFirstByPluginIdAndStatusInOrderByMajorDescMinorDescPatchDesc(pluginId, VersionStatus.LIVE_OR_PAST)
+        .filter(v -> !relevant.contains(v)).ifPresent(relevant::add);
+    return relevant;
   }
 
   private String claimedBy(PluginVersion v) {

@@ -57,7 +57,8 @@ public class PluginVersion {
 
   private String description;
 
-  @ElementCollection(fetch = FetchType.EAGER)
+  // lazy: the rules read a plugin's sibling versions, which need no packages; loaded in batches when shown
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "plugin_version_feature_package", joinColumns = @JoinColumn(name = "version_id"))
   @OrderColumn(name = "position")
   @Column(name = "name")
@@ -72,7 +73,7 @@ public class PluginVersion {
   @Column(name = "reject_comment")
   private String rejectComment;
 
-  @ElementCollection(fetch = FetchType.EAGER)
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "plugin_version_finding", joinColumns = @JoinColumn(name = "version_id"))
   @OrderColumn(name = "position")
   private List<Finding> findings = new ArrayList<>();

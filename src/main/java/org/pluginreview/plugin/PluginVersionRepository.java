@@ -1,12 +1,21 @@
 package org.pluginreview.plugin;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface PluginVersionRepository extends JpaRepository<PluginVersion, Long> {
 
   Optional<PluginVersion> findByPluginIdAndVersion(String pluginId, String version);
 
   List<PluginVersion> findByPluginIdOrderByMajorDescMinorDescPatchDesc(String pluginId);
+
+  /** The versions the rules look at besides the one addressed: in flight, live, the trial. */
+  @Query("select v from PluginVersion v where v.pluginId = :pluginId and (v.status in :statuses or v.trial = true)")
+  List<PluginVersion> findRelevant(String pluginId, Collection<VersionStatus> statuses);
+
+  Optional<PluginVersion> findFirstByPluginIdAndStatusInOrderByMajorDescMinorDescPatchDesc(
+      String pluginId, Collection<VersionStatus> statuses);
 }

@@ -85,6 +85,16 @@ public final class ReviewProcess {
     private Detail() {}
   }
 
+  /** Which details each task's form shows; only those are stored on the task. */
+  public static final Map<String, java.util.Set<String>> FORM_DETAILS = Map.of(
+      USER_TASK_SELF_CHECK, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.FEATURE_PACKAGES),
+      USER_TASK_REVIEW, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.SUBMITTER, Detail.DESCRIPTION,
+          Detail.FEATURE_PACKAGES, Detail.NAME, Detail.SUMMARY, Detail.INFO_DESCRIPTION, Detail.CATEGORY,
+          Detail.CONTACT_EMAIL, Detail.PERSONAL_DATA, Detail.PRIVACY_POLICY_URL, Detail.SELF_CHECK, Detail.FINDINGS,
+          Detail.REJECTIONS),
+      USER_TASK_RELEASE_DECISION, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.STATUS,
+          Detail.GRAY_PERCENTAGE));
+
   /** The self-check form's checkbox for each checklist item. */
   public static final Map<SelfCheckItem, String> SELF_CHECK_VARIABLES = Map.of(
       SelfCheckItem.FEATURE_PACKAGES, "checkFeaturePackages",
