@@ -22,8 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PluginApiTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private static final String ALL_ITEMS =
-      "{\"items\":[\"FEATURE_PACKAGES\",\"VERSION_INFO\",\"BASIC_INFO\",\"REVIEW_STANDARD\",\"TESTED\"]}";
+  private static final String ALL_ITEMS = ApiClient.ALL_ITEMS;
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;

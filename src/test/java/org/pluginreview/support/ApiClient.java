@@ -20,6 +20,10 @@ public final class ApiClient {
     }
   }
 
+  /** Every self-check item ticked. */
+  public static final String ALL_ITEMS =
+      "{\"items\":[\"FEATURE_PACKAGES\",\"VERSION_INFO\",\"BASIC_INFO\",\"REVIEW_STANDARD\",\"TESTED\"]}";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
@@ -46,6 +50,21 @@ public final class ApiClient {
 
   public Response delete(String user, String path) {
     return send(user, "DELETE", path, null, null);
+  }
+
+  /** A plugin of the owner with version 1.0.0 uploaded, complete enough to pass the pre-review. */
+  public void pluginWithVersion(String owner, String pluginId) {
+    post(owner, "/api/plugins", "{\"pluginId\":\"" + pluginId + "\",\"name\":\"n\"}");
+    post(owner, "/api/plugins/" + pluginId + "/versions", "{\"version\":\"1.0.0\",\"featurePackages\":[\"core\"],"
+        + "\"basicInfo\":{\"name\":\"n\",\"summary\":\"s\",\"description\":\"d\",\"category\":\"c\","
+        + "\"contactEmail\":\"a@b.example\"}}");
+  }
+
+  /** ... submitted and through the self-check: waiting for review. */
+  public Response inReview(String owner, String pluginId) {
+    pluginWithVersion(owner, pluginId);
+    post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/submit", null);
+    return post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/self-check", ALL_ITEMS);
   }
 
   /** user "name:password" or a demo user whose password is its name; null sends no credentials. */

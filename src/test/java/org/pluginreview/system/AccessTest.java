@@ -85,20 +85,15 @@ class AccessTest {
 
   private String submitted(String owner) {
     String p = "acc-" + SEQUENCE.incrementAndGet();
-    api.post(owner, "/api/plugins", "{\"pluginId\":\"" + p + "\",\"name\":\"n\"}");
-    api.post(owner, "/api/plugins/" + p + "/versions", "{\"version\":\"1.0.0\",\"featurePackages\":[\"core\"],"
-        + "\"basicInfo\":{\"name\":\"n\",\"summary\":\"s\",\"description\":\"d\",\"category\":\"c\","
-        + "\"contactEmail\":\"a@b.example\"}}");
+    api.pluginWithVersion(owner, p);
     api.post(owner, "/api/plugins/" + p + "/versions/1.0.0/submit", null);
     return owner + "/" + p;
   }
 
   private String auditing(String owner) {
-    String ref = submitted(owner);
-    Response r = api.post(owner, "/api/plugins/" + ref.split("/")[1] + "/versions/1.0.0/self-check",
-        "{\"items\":[\"FEATURE_PACKAGES\",\"VERSION_INFO\",\"BASIC_INFO\",\"REVIEW_STANDARD\",\"TESTED\"]}");
-    assertThat(r.body().path("status").asText()).isEqualTo("AUDITING");
-    return ref;
+    String p = "acc-" + SEQUENCE.incrementAndGet();
+    assertThat(api.inReview(owner, p).body().path("status").asText()).isEqualTo("AUDITING");
+    return owner + "/" + p;
   }
 
   private String pid(String ref) {

@@ -83,14 +83,7 @@ class OperationsTest {
 
   private String auditing(String prefix) {
     String p = prefix + "-" + System.nanoTime() % 1000000;
-    api.post("dev1", "/api/plugins", "{\"pluginId\":\"" + p + "\",\"name\":\"n\"}");
-    api.post("dev1", "/api/plugins/" + p + "/versions", "{\"version\":\"1.0.0\",\"featurePackages\":[\"core\"],"
-        + "\"basicInfo\":{\"name\":\"n\",\"summary\":\"s\",\"description\":\"d\",\"category\":\"c\","
-        + "\"contactEmail\":\"a@b.example\"}}");
-    api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/submit", null);
-    Response r = api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/self-check",
-        "{\"items\":[\"FEATURE_PACKAGES\",\"VERSION_INFO\",\"BASIC_INFO\",\"REVIEW_STANDARD\",\"TESTED\"]}");
-    assertThat(r.body().path("status").asText()).isEqualTo("AUDITING");
+    assertThat(api.inReview("dev1", p).body().path("status").asText()).isEqualTo("AUDITING");
     return p;
   }
 
