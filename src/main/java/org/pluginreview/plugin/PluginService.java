@@ -95,7 +95,8 @@ public class PluginService {
         ? plugins.findAllByOrderByPluginId(paging.pageable())
         : plugins.findByOwnerOrderByPluginId(actor.userId(), paging.pageable());
     return visible.stream().map(p -> {
-      List<PluginVersion> all = versionsOf(p.getPluginId());
+      // live and trial versions are among the relevant few; no need to load every version of every plugin
+      List<PluginVersion> all = relevantVersions(p.getPluginId(), null);
       return new PluginSummary(p.getPluginId(), p.getName(), p.getDescription(), p.getOwner(), p.getCreatedAt(),
           liveVersion(all), trialVersion(all));
     }).toList();

@@ -52,8 +52,7 @@ final class Driver {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String ALL_ITEMS =
-      "{\"items\":[\"FEATURE_PACKAGES\",\"VERSION_INFO\",\"BASIC_INFO\",\"REVIEW_STANDARD\",\"TESTED\"]}";
+  private static final String ALL_ITEMS = org.pluginreview.support.ApiClient.ALL_ITEMS;
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final List<Node> nodes;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pluginreview.cluster.Driver.Expected;
 import org.pluginreview.cluster.Driver.Response;
+import org.pluginreview.support.ApiClient;
 import org.pluginreview.support.TestDatabase;
 
 /**
@@ -75,11 +76,7 @@ class TwoNodeClusterTest {
     for (int round = 0; round < 5; round++) {
       String p = "race-review-" + round;
       driver.createPlugins(List.of(p));
-      String v = "/api/plugins/" + p + "/versions/1.0.0";
-      upload(p);
-      driver.send(a, "dev1", "POST", v + "/submit", null, null);
-      driver.send(a, "dev1", "POST", v + "/self-check",
-          "{\"items\":[\"FEATURE_PACKAGES\",\"VERSION_INFO\",\"BASIC_INFO\",\"REVIEW_STANDARD\",\"TESTED\"]}", null);
+      String v = inReview(p);
       String revision = driver.read("dev1", v).body().path("revision").asText();
       List<Response> results = together(
           () -> driver.send(a, "reviewer1", "POST", v + "/review", "{\"decision\":\"APPROVE\"}", revision),
@@ -122,11 +119,7 @@ class TwoNodeClusterTest {
     for (int round = 0; round < 5; round++) {
       String p = "race-release-" + round;
       driver.createPlugins(List.of(p));
-      upload(p);
-      String v = "/api/plugins/" + p + "/versions/1.0.0";
-      driver.send(a, "dev1", "POST", v + "/submit", null, null);
-      driver.send(a, "dev1", "POST", v + "/self-check",
-          "{\"items\":[\"FEATURE_PACKAGES\",\"VERSION_INFO\",\"BASIC_INFO\",\"REVIEW_STANDARD\",\"TESTED\"]}", null);
+      String v = inReview(p);
       driver.send(b, "reviewer1", "POST", v + "/review", "{\"decision\":\"APPROVE\"}", null);
       String revision = driver.read("dev1", v).body().path("revision").asText();
       List<Response> results = together(
@@ -209,6 +202,15 @@ class TwoNodeClusterTest {
     driver.send(a, "dev1", "POST", "/api/plugins/" + p + "/versions", "{\"version\":\"1.0.0\",\"featurePackages\":[\"core\"],"
         + "\"basicInfo\":{\"name\":\"n\",\"summary\":\"s\",\"description\":\"d\",\"category\":\"c\","
         + "\"contactEmail\":\"a@b.example\"}}", null);
+  }
+
+  /** Version 1.0.0 of the plugin uploaded, submitted and through the self-check; its path. */
+  private String inReview(String p) throws Exception {
+    upload(p);
+    String v = "/api/plugins/" + p + "/versions/1.0.0";
+    driver.send(a, "dev1", "POST", v + "/submit", null, null);
+    driver.send(a, "dev1", "POST", v + "/self-check", ApiClient.ALL_ITEMS, null);
+    return v;
   }
 
   private List<String> actions(String versionPath) throws InterruptedException {
