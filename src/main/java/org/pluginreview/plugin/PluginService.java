@@ -54,6 +54,12 @@ public class PluginService {
   private final ReviewWorkflow workflow;
   private final LifecycleMetrics metrics;
   private final Clock clock;
+  /**
+   * The situation a request has checked under the plugin's lock, while the engine runs, in this same
+   * thread and transaction, the listeners and steps that request set off: they use it rather than lock
+   * and load the same rows again. Tasklist, engine-rest and the job executor find it empty.
+   */
+  private final ThreadLocal<Situation> driving = new ThreadLocal<>();
 
   PluginService(PluginRepository plugins, PluginVersionRepository versions, VersionEventRepository events,
                 ReviewWorkflow workflow, LifecycleMetrics metrics, Clock clock) {
@@ -141,13 +147,13 @@ public class PluginService {
       throw ErrorCode.FORBIDDEN.exception("Only the plugin's owner may upload versions.");
     }
     VersionNumber number = VersionNumber.parse(request.version());
-    if (versions.findByPluginIdAndVersion(pluginId, number.toString()).isPresent()) {
+    if (versions.existsByPluginIdAndVersion(pluginId, number.toString())) {
       throw ErrorCode.VERSION_EXISTS.exception("Version " + number + " of " + pluginId + " already exists.");
     }
     List<PluginVersion> all = relevantVersions(pluginId, null);
     Optional<VersionNumber> live = new Situation(plugin, null, all, actor, null).highestEverLive();
     if (live.isPresent() && number.compareTo(live.get()) <= 0) {
-      throw VersionRules.versionNotGreater(number.toString(), live.get());
+      throw VersionRules.versionNotGreater(number.toString(), live.get()).exception();
     }
     Instant now = clock.instant();
     PluginVersion v = new PluginVersion(pluginId, number, now);
@@ -233,7 +239,7 @@ public class PluginService {
   public VersionDetails submit(Actor actor, String pluginId, String version) {
     Situation s = situation(actor, pluginId, version, true);
     VersionRules.require(Action.SUBMIT, s);
-    workflow.start(pluginId, version);
+    drive(s, () -> workflow.start(pluginId, version));
     return view(s);
   }
 
@@ -245,14 +251,15 @@ public class PluginService {
     for (SelfCheckItem item : SelfCheckItem.values()) {
       variables.put(ReviewProcess.SELF_CHECK_VARIABLES.get(item), ticked.contains(item));
     }
-    workflow.complete(task(s, ReviewProcess.USER_TASK_SELF_CHECK), variables);
+    Task task = task(s, ReviewProcess.USER_TASK_SELF_CHECK);
+    drive(s, () -> workflow.complete(task, variables));
     return view(s);
   }
 
   public VersionDetails withdraw(Actor actor, String pluginId, String version) {
     Situation s = situation(actor, pluginId, version, true);
     VersionRules.require(Action.WITHDRAW, s);
-    workflow.withdraw(s.version().getProcessInstanceId());
+    drive(s, () -> workflow.withdraw(s.version().getProcessInstanceId()));
     return view(s);
   }
 
@@ -265,7 +272,8 @@ public class PluginService {
     variables.put(ReviewProcess.Var.REVIEW_DECISION, parsed.name());
     variables.put(ReviewProcess.Var.REJECT_CATEGORY, reasonCategory);
     variables.put(ReviewProcess.Var.REVIEW_COMMENT, comment);
-    workflow.complete(task(s, ReviewProcess.USER_TASK_REVIEW), variables);
+    Task task = task(s, ReviewProcess.USER_TASK_REVIEW);
+    drive(s, () -> workflow.complete(task, variables));
     return view(s);
   }
 
@@ -294,18 +302,24 @@ public class PluginService {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ReviewProcess.Var.RELEASE_DECISION, decision.name());
     variables.put(ReviewProcess.Var.GRAY_PERCENTAGE, checked == null ? null : checked.longValue());
-    workflow.complete(task(s, ReviewProcess.USER_TASK_RELEASE_DECISION), variables);
+    Task task = task(s, ReviewProcess.USER_TASK_RELEASE_DECISION);
+    drive(s, () -> workflow.complete(task, variables));
     return view(s);
   }
 
   // ---------------------------------------------------------------- process steps
 
-  /** What a task form shows of a version, as plain text keyed by the form's field names. */
-  public Map<String, Object> taskDetails(String pluginId, String version) {
-    Plugin plugin = plugins.findByPluginId(pluginId).orElseThrow(() -> notFound(pluginId, version));
-    PluginVersion v = versions.findByPluginIdAndVersion(pluginId, version)
-        .orElseThrow(() -> notFound(pluginId, version));
-    List<VersionEvent> trail = events.findByPluginIdAndVersionOrderByIdAsc(pluginId, version);
+  /** What a task form shows of a version, as plain text keyed by the form's field names: those it wants. */
+  public Map<String, Object> taskDetails(String pluginId, String version, Set<String> wanted) {
+    Situation s = driving(pluginId, version);
+    Plugin plugin = s != null ? s.plugin()
+        : plugins.findByPluginId(pluginId).orElseThrow(() -> notFound(pluginId, version));
+    PluginVersion v = s != null ? s.version()
+        : versions.findByPluginIdAndVersion(pluginId, version).orElseThrow(() -> notFound(pluginId, version));
+    // the trail is read only for the forms that show it
+    List<VersionEvent> trail = wanted.contains(ReviewProcess.Detail.SELF_CHECK)
+        || wanted.contains(ReviewProcess.Detail.REJECTIONS)
+        ? events.findByPluginIdAndVersionOrderByIdAsc(pluginId, version) : List.of();
     BasicInfo info = v.getBasicInfo();
     Map<String, Object> details = new HashMap<>();
     details.put(ReviewProcess.Detail.PLUGIN, plugin.getPluginId() + " (" + plugin.getName() + ")");
@@ -334,12 +348,13 @@ public class PluginService {
     details.put(ReviewProcess.Detail.REJECTIONS, trail.stream().filter(e -> e.getAction() == Type.REJECTED)
         .map(e -> e.getOccurredAt() + " by " + e.getActor() + ": " + e.getComment())
         .reduce((a, b) -> a + "\n" + b).orElse("None."));
+    details.keySet().retainAll(wanted);
     return details;
   }
 
   /** First step of the process, whoever started it (our API or engine-rest): the submit rules. */
   public void markSubmitted(Actor actor, String pluginId, String version, String processInstanceId) {
-    Situation s = situation(actor, pluginId, version, true);
+    Situation s = current(actor, pluginId, version);
     PluginVersion v = s.version();
     if (v.getStatus() == VersionStatus.SELF_CHECK && processInstanceId.equals(v.getProcessInstanceId())) {
       return;
@@ -359,7 +374,7 @@ public class PluginService {
 
   /** Task listener on the self-check task: every checklist item must be ticked. */
   public void confirmSelfCheck(Actor actor, String pluginId, String version, Set<SelfCheckItem> ticked) {
-    Situation s = situation(actor, pluginId, version, true);
+    Situation s = current(actor, pluginId, version);
     VersionRules.require(Action.SELF_CHECK, s);
     Set<SelfCheckItem> missing = EnumSet.allOf(SelfCheckItem.class);
     missing.removeAll(ticked);
@@ -392,7 +407,7 @@ public class PluginService {
   public void checkReviewDecision(Actor actor, String pluginId, String version, String decision,
                                   String reasonCategory, String comment) {
     ReviewDecision parsed = parse(ReviewDecision.class, decision, "decision");
-    Situation s = situation(actor, pluginId, version, true);
+    Situation s = current(actor, pluginId, version);
     VersionRules.require(parsed == ReviewDecision.APPROVE ? Action.APPROVE : Action.REJECT, s);
     if (comment != null && comment.length() > MAX_COMMENT) {
       throw ErrorCode.VALIDATION_FAILED.exception("The comment is longer than " + MAX_COMMENT + " characters.")
@@ -433,7 +448,7 @@ public class PluginService {
 
   /** The withdraw message may come from engine-rest too, so the owner rule is checked here. */
   public void withdrawn(Actor actor, String pluginId, String version) {
-    Situation s = situation(actor, pluginId, version, true);
+    Situation s = current(actor, pluginId, version);
     if (s.version().getStatus() == VersionStatus.DEVELOPMENT) {
       return;
     }
@@ -448,7 +463,7 @@ public class PluginService {
 
   /** Task listener on the release decision task, from our API or from Tasklist. */
   public void checkReleaseDecision(Actor actor, String pluginId, String version, String decision, Object percentage) {
-    checkReleaseDecision(situation(actor, pluginId, version, true),
+    checkReleaseDecision(current(actor, pluginId, version),
         parse(ReleaseDecision.class, decision, "releaseDecision"), percentage);
   }
 
@@ -499,7 +514,7 @@ public class PluginService {
     if (v.getStatus() == VersionStatus.RELEASED) {
       return;
     }
-    for (PluginVersion other : relevantVersions(pluginId, null)) {
+    for (PluginVersion other : siblings(pluginId)) {
       if (other.getStatus() == VersionStatus.RELEASED) {
         move(other, VersionStatus.OFFLINE, Type.TAKEN_OFFLINE, actor, "superseded by " + version);
       }
@@ -551,8 +566,46 @@ public class PluginService {
 
   /** Loads the version for an engine step; the step's listener already checked who may act. */
   private PluginVersion step(String pluginId, String version) {
+    Situation s = driving(pluginId, version);
+    if (s != null) {
+      return s.version();
+    }
     plugins.lockByPluginId(pluginId).orElseThrow(() -> notFound(pluginId, version));
     return versions.findByPluginIdAndVersion(pluginId, version).orElseThrow(() -> notFound(pluginId, version));
+  }
+
+  /** Runs an engine call that will come back into this service for the version {@code s} describes. */
+  private void drive(Situation s, Runnable engineCall) {
+    Situation outer = driving.get();
+    driving.set(s);
+    try {
+      engineCall.run();
+    } finally {
+      if (outer == null) {
+        driving.remove();
+      } else {
+        driving.set(outer);
+      }
+    }
+  }
+
+  /** The situation being driven in this thread, if it is about this version. */
+  private Situation driving(String pluginId, String version) {
+    Situation s = driving.get();
+    return s != null && s.version().getPluginId().equals(pluginId) && s.version().getVersion().equals(version)
+        ? s : null;
+  }
+
+  /** For listeners: the request's checked situation if the same person drives this version, else a fresh one. */
+  private Situation current(Actor actor, String pluginId, String version) {
+    Situation s = driving(pluginId, version);
+    return s != null && s.actor().userId().equals(actor.userId()) ? s : situation(actor, pluginId, version, true);
+  }
+
+  /** A plugin's versions the rules look at, for a step that holds the lock; the driven request has them already. */
+  private List<PluginVersion> siblings(String pluginId) {
+    Situation s = driving.get();
+    return s != null && s.plugin().getPluginId().equals(pluginId) ? s.siblings() : relevantVersions(pluginId, null);
   }
 
   private Situation situation(Actor actor, String pluginId, String version, boolean lock) {
@@ -577,10 +630,7 @@ public class PluginService {
    * ever live), rather than every version a plugin ever had: an action's cost stays flat as they pile up.
    */
   private List<PluginVersion> relevantVersions(String pluginId, String version) {
-    List<PluginVersion> relevant = new ArrayList<>(versions.findRelevant(pluginId, RELEVANT));
-    if (version != null) {
-      versions.findByPluginIdAndVersion(pluginId, version).filter(v -> !relevant.contains(v)).ifPresent(relevant::add);
-    }
+    List<PluginVersion> relevant = new ArrayList<>(versions.findRelevant(pluginId, RELEVANT, version));
     versions.findFirstByPluginIdAndStatusInOrderByMajorDescMinorDescPatchDesc(pluginId, VersionStatus.LIVE_OR_PAST)
         .filter(v -> !relevant.contains(v)).ifPresent(relevant::add);
     return relevant;

@@ -10,11 +10,14 @@ interface PluginVersionRepository extends JpaRepository<PluginVersion, Long> {
 
   Optional<PluginVersion> findByPluginIdAndVersion(String pluginId, String version);
 
+  boolean existsByPluginIdAndVersion(String pluginId, String version);
+
   List<PluginVersion> findByPluginIdOrderByMajorDescMinorDescPatchDesc(String pluginId);
 
-  /** The versions the rules look at besides the one addressed: in flight, live, the trial. */
-  @Query("select v from PluginVersion v where v.pluginId = :pluginId and (v.status in :statuses or v.trial = true)")
-  List<PluginVersion> findRelevant(String pluginId, Collection<VersionStatus> statuses);
+  /** The addressed version (if any) and the ones the rules look at besides it: in flight, live, the trial. */
+  @Query("select v from PluginVersion v where v.pluginId = :pluginId"
+      + " and (v.status in :statuses or v.trial = true or v.version = :version)")
+  List<PluginVersion> findRelevant(String pluginId, Collection<VersionStatus> statuses, String version);
 
   Optional<PluginVersion> findFirstByPluginIdAndStatusInOrderByMajorDescMinorDescPatchDesc(
       String pluginId, Collection<VersionStatus> statuses);

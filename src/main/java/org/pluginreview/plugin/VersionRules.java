@@ -2,6 +2,7 @@ package org.pluginreview.plugin;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.ApiException;
@@ -31,6 +32,23 @@ final class VersionRules {
     }
   }
 
+  /**
+   * Why an action is refused, as a plain value: a version's {@code actions} asks about every action, and
+   * only a refusal that is thrown needs an exception (and the cost of its stack trace).
+   */
+  record Refusal(ErrorCode code, String detail, Map<String, Object> properties) {
+
+    Refusal(ErrorCode code, String detail) {
+      this(code, detail, Map.of());
+    }
+
+    ApiException exception() {
+      ApiException e = code.exception(detail);
+      properties.forEach(e::with);
+      return e;
+    }
+  }
+
   private VersionRules() {}
 
   static List<Action> allowed(Situation s) {
@@ -39,14 +57,14 @@ final class VersionRules {
 
   /** Throws the refusal; one for the wrong status lists what is allowed instead. */
   static void require(Action action, Situation s) {
-    Optional<ApiException> refusal = refusal(action, s);
+    Optional<Refusal> refusal = refusal(action, s);
     if (refusal.isPresent()) {
-      ApiException e = refusal.get();
+      ApiException e = refusal.get().exception();
       throw e.code() == ErrorCode.ILLEGAL_STATE ? e.with("allowedActions", allowed(s)) : e;
     }
   }
 
-  static Optional<ApiException> refusal(Action action, Situation s) {
+  static Optional<Refusal> refusal(Action action, Situation s) {
     PluginVersion v = s.version();
     String actor = s.actor().userId();
     switch (action.role()) {
@@ -70,9 +88,9 @@ final class VersionRules {
       }
     }
     if (!action.allowedFrom(v.getStatus())) {
-      return Optional.of(ErrorCode.ILLEGAL_STATE.exception(
-              "Version " + v.getVersion() + " is " + v.getStatus() + "; " + name(action) + " is not allowed now.")
-          .with("status", v.getStatus()));
+      return Optional.of(new Refusal(ErrorCode.ILLEGAL_STATE,
+          "Version " + v.getVersion() + " is " + v.getStatus() + "; " + name(action) + " is not allowed now.",
+          Map.of("status", v.getStatus())));
     }
     return switch (action) {
       case SET_TRIAL -> v.isTrial()
@@ -93,13 +111,13 @@ final class VersionRules {
     };
   }
 
-  private static Optional<ApiException> submitRefusal(Situation s) {
+  private static Optional<Refusal> submitRefusal(Situation s) {
     PluginVersion v = s.version();
     Optional<PluginVersion> other = s.otherInFlight();
     if (other.isPresent()) {
-      return Optional.of(ErrorCode.VERSION_IN_FLIGHT.exception("Version " + other.get().getVersion()
-          + " of this plugin is " + other.get().getStatus() + "; finish or withdraw it first.")
-          .with("inFlightVersion", other.get().getVersion()));
+      return Optional.of(new Refusal(ErrorCode.VERSION_IN_FLIGHT, "Version " + other.get().getVersion()
+          + " of this plugin is " + other.get().getStatus() + "; finish or withdraw it first.",
+          Map.of("inFlightVersion", other.get().getVersion())));
     }
     Optional<VersionNumber> live = s.highestEverLive();
     if (live.isPresent() && v.number().compareTo(live.get()) <= 0) {
@@ -111,8 +129,8 @@ final class VersionRules {
     return Optional.empty();
   }
 
-  static ApiException versionNotGreater(String version, VersionNumber live) {
-    return ErrorCode.VERSION_NOT_GREATER.exception(
+  static Refusal versionNotGreater(String version, VersionNumber live) {
+    return new Refusal(ErrorCode.VERSION_NOT_GREATER,
         "Version " + version + " is not greater than " + live + ", which has been live.");
   }
 
@@ -120,7 +138,7 @@ final class VersionRules {
     return action.name().toLowerCase().replace('_', ' ');
   }
 
-  private static Optional<ApiException> refused(ErrorCode code, String detail) {
-    return Optional.of(code.exception(detail));
+  private static Optional<Refusal> refused(ErrorCode code, String detail) {
+    return Optional.of(new Refusal(code, detail));
   }
 }

@@ -1,7 +1,5 @@
 package org.pluginreview.review;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,10 +18,8 @@ class ShowTaskDetails implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Map<String, Object> details = new HashMap<>(service.taskDetails(StepVariables.pluginId(task),
-        StepVariables.version(task)));
     // each variable is a row written and later deleted: store only what this task's form shows
-    details.keySet().retainAll(ReviewProcess.FORM_DETAILS.getOrDefault(task.getTaskDefinitionKey(), Set.of()));
-    task.setVariablesLocal(details);
+    task.setVariablesLocal(service.taskDetails(StepVariables.pluginId(task), StepVariables.version(task),
+        ReviewProcess.FORM_DETAILS.getOrDefault(task.getTaskDefinitionKey(), Set.of())));
   }
 }

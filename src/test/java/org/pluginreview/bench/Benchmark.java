@@ -78,6 +78,11 @@ public final class Benchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    if (Boolean.getBoolean("bench.sql")) {
+      Benchmark bench = new Benchmark("jdbc:h2:mem:sql;DB_CLOSE_DELAY=-1", "sa");
+      bench.sqlStats();
+      System.exit(0);
+    }
     if (Boolean.getBoolean("bench.breakdown")) {
       Benchmark bench = new Benchmark("jdbc:h2:mem:breakdown;DB_CLOSE_DELAY=-1", "sa");
       bench.breakdown();
@@ -397,34 +402,99 @@ public final class Benchmark {
     as(DEV, () -> service.history(DEV, pluginId, version));
   }
 
-  /** Where one driver's lifecycle spends its time, step by step (-Dbench.breakdown=true). */
+  /**
+   * Where one driver's lifecycle spends its time, step by step, in wall-clock and in this thread's CPU
+   * time (steadier on a busy machine), with a bare-engine lifecycle after each of ours
+   * ({@code -Dbench.breakdown=true}).
+   */
   private void breakdown() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     String pluginId = newPlugin();
-    long[] total = new long[5];
-    String[] names = {"upload", "submit", "self-check", "review", "release"};
-    for (int n = 0; n < Integer.getInteger("bench.breakdownRounds", 150); n++) {
+    String floorPlugin = newPlugin();
+    String[] names = {"upload", "submit", "self-check", "review", "release", "bare engine"};
+    long[] wall = new long[names.length];
+    long[] cpu = new long[names.length];
+    int rounds = Integer.getInteger("bench.breakdownRounds", 900);
+    int warmUp = rounds / 3;
+    for (int n = 0; n < rounds; n++) {
       String version = "1." + n + ".0";
-      long[] t = new long[6];
-      t[0] = System.nanoTime();
-      as(DEV, () -> service.upload(DEV, pluginId, new UploadVersion(version, null, List.of("core"),
-          new BasicInfoInput("n", "s", "d", "c", "a@b.example", false, null))));
-      t[1] = System.nanoTime();
-      as(DEV, () -> service.submit(DEV, pluginId, version));
-      t[2] = System.nanoTime();
-      as(DEV, () -> service.selfCheck(DEV, pluginId, version, ITEMS));
-      t[3] = System.nanoTime();
-      as(REVIEWER, () -> service.review(REVIEWER, pluginId, version, "APPROVE", null, null));
-      t[4] = System.nanoTime();
-      as(DEV, () -> service.release(DEV, pluginId, version));
-      t[5] = System.nanoTime();
-      if (n >= 50) {
-        for (int i = 0; i < 5; i++) {
-          total[i] += t[i + 1] - t[i];
+      int round = n;
+      List<Runnable> steps = List.of(
+          () -> as(DEV, () -> service.upload(DEV, pluginId, new UploadVersion(version, null, List.of("core"),
+              new BasicInfoInput("n", "s", "d", "c", "a@b.example", false, null)))),
+          () -> as(DEV, () -> service.submit(DEV, pluginId, version)),
+          () -> as(DEV, () -> service.selfCheck(DEV, pluginId, version, ITEMS)),
+          () -> as(REVIEWER, () -> service.review(REVIEWER, pluginId, version, "APPROVE", null, null)),
+          () -> as(DEV, () -> service.release(DEV, pluginId, version)),
+          () -> floorLifecycle(floorPlugin, round));
+      for (int i = 0; i < steps.size(); i++) {
+        long w = System.nanoTime();
+        long c = threads.getCurrentThreadCpuTime();
+        steps.get(i).run();
+        if (n >= warmUp) {
+          cpu[i] += threads.getCurrentThreadCpuTime() - c;
+          wall[i] += System.nanoTime() - w;
         }
       }
     }
-    for (int i = 0; i < 5; i++) {
-      System.out.printf(Locale.ROOT, "%-10s %.2f ms%n", names[i], total[i] / 1e6 / 100);
+    int measured = rounds - warmUp;
+    double oursWall = 0;
+    double oursCpu = 0;
+    System.out.println("step          wall ms   cpu ms");
+    for (int i = 0; i < names.length; i++) {
+      System.out.printf(Locale.ROOT, "%-12s %8.2f %8.2f%n", names[i], wall[i] / 1e6 / measured, cpu[i] / 1e6 / measured);
+      if (i < 5) {
+        oursWall += wall[i] / 1e6 / measured;
+        oursCpu += cpu[i] / 1e6 / measured;
+      }
+    }
+    System.out.printf(Locale.ROOT, "lifecycle: ours %.2f ms wall, %.2f ms cpu; bare engine / ours: %.2f wall, "
+        + "%.2f cpu%n", oursWall, oursCpu, wall[5] / 1e6 / measured / oursWall, cpu[5] / 1e6 / measured / oursCpu);
+  }
+
+  /**
+   * The SQL statements one lifecycle runs, ours against the bare engine's, counted by H2
+   * ({@code -Dbench.sql=true}): where our extra database work comes from.
+   */
+  private void sqlStats() {
+    JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+    String oursPlugin = newPlugin();
+    String floorPlugin = newPlugin();
+    for (int n = 0; n < 200; n++) { // warm-up, and a database that is not empty
+      lifecycle(oursPlugin, n);
+      floorLifecycle(floorPlugin, n);
+    }
+    int rounds = 100;
+    for (boolean ours : new boolean[] {true, false}) {
+      jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+      jdbc.execute("SET QUERY_STATISTICS FALSE"); // clears the counts
+      jdbc.execute("SET QUERY_STATISTICS TRUE");
+      String pluginId = newPlugin();
+      for (int n = 0; n < rounds; n++) {
+        if (ours) {
+          lifecycle(pluginId, n);
+        } else {
+          floorLifecycle(pluginId, n);
+        }
+      }
+      java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+      long total = 0;
+      for (var row : jdbc.queryForList("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+        String sql = String.valueOf(row.get("SQL_STATEMENT")).trim();
+        long count = ((Number) row.get("EXECUTION_COUNT")).longValue();
+        if (sql.contains("QUERY_STATISTICS") || sql.startsWith("select p1_0.id from plugin")
+            || sql.startsWith("insert into plugin (")) {
+          continue; // this measurement, and creating the plugin
+        }
+        String verb = sql.split("\\s+")[0].toLowerCase(Locale.ROOT);
+        String table = sql.contains("ACT_RU_VARIABLE") ? "engine variables" : sql.contains("ACT_HI_") ? "engine history"
+            : sql.contains("ACT_") ? "engine runtime" : verb.equals("commit") ? "" : "our tables";
+        byKind.merge((table + " " + verb).trim(), count, Long::sum);
+        total += count;
+      }
+      System.out.printf(Locale.ROOT, "%s: %.0f statements per lifecycle%n", ours ? "ours" : "bare engine",
+          (double) total / rounds);
+      byKind.forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %-24s %6.1f%n", kind, (double) count / rounds));
     }
   }
 

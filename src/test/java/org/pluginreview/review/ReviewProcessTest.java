@@ -85,9 +85,16 @@ class ReviewProcessTest {
     assertThat(pi).hasPassed(ReviewProcess.PRE_REVIEW, ReviewProcess.SEND_TO_REVIEW)
         .isWaitingAt(ReviewProcess.USER_TASK_REVIEW).task().hasCandidateGroup("reviewers");
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.AUDITING);
+    assertThat(engine.getTaskService().getVariableLocal(task(pi).getId(), ReviewProcess.Detail.VERSION))
+        .isEqualTo("1.0.0");
 
     as(identity, REVIEWER1, () -> service.review(REVIEWER1, pluginId, "1.0.0", "APPROVE", null, "looks good"));
     assertThat(pi).hasPassed(ReviewProcess.APPROVE_VERSION).isWaitingAt(ReviewProcess.USER_TASK_RELEASE_DECISION);
+    // the forms' detail copies leave no history rows; the decisions do
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .list()).extracting(v -> v.getName())
+        .contains(ReviewProcess.Var.REVIEW_DECISION, ReviewProcess.Var.SUBMITTER)
+        .doesNotContainAnyElementsOf(SkipTaskDetailHistory.DETAIL_VARIABLES);
     VersionDetails approved = version(pluginId, "1.0.0");
     assertThat(approved.status()).isEqualTo(VersionStatus.APPROVED);
     assertThat(approved.reviewer()).isEqualTo("reviewer1");
