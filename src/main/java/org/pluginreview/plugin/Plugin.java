@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 @Entity
 @Table(name = "plugin")
@@ -27,6 +28,10 @@ public class Plugin {
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
+
+  /** Kept here so the rule "greater than any version ever live" reads one row, not the plugin's past. */
+  @Column(name = "highest_live_version")
+  private String highestLiveVersion;
 
   protected Plugin() {}
 
@@ -56,5 +61,15 @@ public class Plugin {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  Optional<VersionNumber> highestLiveVersion() {
+    return Optional.ofNullable(highestLiveVersion).map(VersionNumber::parse);
+  }
+
+  void wentLive(VersionNumber version) {
+    if (highestLiveVersion().map(v -> version.compareTo(v) > 0).orElse(true)) {
+      highestLiveVersion = version.toString();
+    }
   }
 }

@@ -524,6 +524,7 @@ public class PluginService {
     v.setTrial(false);
     v.setGrayPercentage(null);
     v.setReleasedAt(clock.instant());
+    lockedPlugin(pluginId).wentLive(v.number());
     move(v, VersionStatus.RELEASED, Type.RELEASED, actor, wasTrial ? "trial flag cleared" : null);
   }
 
@@ -589,6 +590,13 @@ public class PluginService {
     }
   }
 
+  /** The plugin of a step, locked: the driven request's, or locked now. */
+  private Plugin lockedPlugin(String pluginId) {
+    Situation s = driving.get();
+    return s != null && s.plugin().getPluginId().equals(pluginId) ? s.plugin()
+        : plugins.lockByPluginId(pluginId).orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No plugin " + pluginId + "."));
+  }
+
   /** The situation being driven in this thread, if it is about this version. */
   private Situation driving(String pluginId, String version) {
     Situation s = driving.get();
@@ -626,14 +634,12 @@ public class PluginService {
       VersionStatus.APPROVED, VersionStatus.GRAY, VersionStatus.RELEASED);
 
   /**
-   * The addressed version and the few siblings the rules depend on (in flight, live, trial, the highest
-   * ever live), rather than every version a plugin ever had: an action's cost stays flat as they pile up.
+   * The addressed version and the few siblings the rules depend on (in flight, live, trial; the highest
+   * ever live is on the plugin row), rather than every version a plugin ever had: an action's cost stays
+   * flat as they pile up.
    */
   private List<PluginVersion> relevantVersions(String pluginId, String version) {
-    List<PluginVersion> relevant = new ArrayList<>(versions.findRelevant(pluginId, RELEVANT, version));
-    versions.findFirstByPluginIdAndStatusInOrderByMajorDescMinorDescPatchDesc(pluginId, VersionStatus.LIVE_OR_PAST)
-        .filter(v -> !relevant.contains(v)).ifPresent(relevant::add);
-    return relevant;
+    return new ArrayList<>(versions.findRelevant(pluginId, RELEVANT, version));
   }
 
   private String claimedBy(PluginVersion v) {

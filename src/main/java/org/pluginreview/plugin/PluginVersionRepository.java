@@ -18,7 +18,4 @@ interface PluginVersionRepository extends JpaRepository<PluginVersion, Long> {
   @Query("select v from PluginVersion v where v.pluginId = :pluginId"
       + " and (v.status in :statuses or v.trial = true or v.version = :version)")
   List<PluginVersion> findRelevant(String pluginId, Collection<VersionStatus> statuses, String version);
-
-  Optional<PluginVersion> findFirstByPluginIdAndStatusInOrderByMajorDescMinorDescPatchDesc(
-      String pluginId, Collection<VersionStatus> statuses);
 }

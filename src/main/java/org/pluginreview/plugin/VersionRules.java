@@ -27,8 +27,7 @@ final class VersionRules {
     }
 
     Optional<VersionNumber> highestEverLive() {
-      return siblings.stream().filter(v -> VersionStatus.LIVE_OR_PAST.contains(v.getStatus()))
-          .map(PluginVersion::number).max(VersionNumber::compareTo);
+      return plugin.highestLiveVersion();
     }
   }
 

@@ -312,8 +312,13 @@ public final class Benchmark {
     java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
     for (int i = existing; i < total; ) {
       String pluginId = "seed-" + i;
-      jdbc.update("insert into plugin (plugin_id, name, owner, created_at) values (?, ?, ?, ?)",
-          pluginId, pluginId, "dev2", now);
+      int count = Math.min(100, total - i);
+      String highestLive = null;
+      for (int n = 0; n < count; n++) {
+        highestLive = n == 99 || n % 3 != 0 ? "1." + n + ".0" : highestLive;
+      }
+      jdbc.update("insert into plugin (plugin_id, name, owner, created_at, highest_live_version) "
+          + "values (?, ?, ?, ?, ?)", pluginId, pluginId, "dev2", now, highestLive);
       List<Object[]> versions = new ArrayList<>();
       List<Object[]> events = new ArrayList<>();
       for (int n = 0; n < 100 && i < total; n++, i++) {

@@ -170,6 +170,15 @@ class PluginApiTest {
     assertProblem(upload("dev1", p, "1.9.9"), 409, "VERSION_NOT_GREATER");
     assertProblem(upload("dev1", p, "2.0.0"), 409, "VERSION_EXISTS");
     assertThat(upload("dev1", p, "2.0.1").status()).isEqualTo(201);
+
+    // once 10.0.0 has been live (numerically above 9.x, not by text), nothing at or below it may follow,
+    // even after it went offline again
+    live(p, "10.0.0");
+    live(p, "10.1.0");
+    assertProblem(upload("dev1", p, "9.9.9"), 409, "VERSION_NOT_GREATER");
+    assertProblem(upload("dev1", p, "10.0.1"), 409, "VERSION_NOT_GREATER");
+    assertProblem(api.post("dev1", v(p, "2.0.1") + "/submit", null), 409, "VERSION_NOT_GREATER");
+    assertThat(upload("dev1", p, "10.1.1").status()).isEqualTo(201);
   }
 
   @Test
