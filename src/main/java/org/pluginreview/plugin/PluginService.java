@@ -150,8 +150,7 @@ public class PluginService {
     if (versions.existsByPluginIdAndVersion(pluginId, number.toString())) {
       throw ErrorCode.VERSION_EXISTS.exception("Version " + number + " of " + pluginId + " already exists.");
     }
-    List<PluginVersion> all = relevantVersions(pluginId, null);
-    Optional<VersionNumber> live = new Situation(plugin, null, all, actor, null).highestEverLive();
+    Optional<VersionNumber> live = plugin.highestLiveVersion();
     if (live.isPresent() && number.compareTo(live.get()) <= 0) {
       throw VersionRules.versionNotGreater(number.toString(), live.get()).exception();
     }
@@ -162,6 +161,7 @@ public class PluginService {
     v.setBasicInfo(request.basicInfo() == null ? BasicInfo.EMPTY : request.basicInfo().toBasicInfo());
     versions.saveAndFlush(v);
     record(v, Type.UPLOADED, null, actor.userId(), null);
+    List<PluginVersion> all = relevantVersions(pluginId, null);
     all.add(0, v);
     return view(new Situation(plugin, v, all, actor, null));
   }
@@ -592,16 +592,20 @@ public class PluginService {
 
   /** The plugin of a step, locked: the driven request's, or locked now. */
   private Plugin lockedPlugin(String pluginId) {
+    Situation s = driving(pluginId);
+    return s != null ? s.plugin() : plugins.lockByPluginId(pluginId).orElseThrow(() -> noPlugin(pluginId));
+  }
+
+  /** The situation being driven in this thread, if it is about this plugin. */
+  private Situation driving(String pluginId) {
     Situation s = driving.get();
-    return s != null && s.plugin().getPluginId().equals(pluginId) ? s.plugin()
-        : plugins.lockByPluginId(pluginId).orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No plugin " + pluginId + "."));
+    return s != null && s.plugin().getPluginId().equals(pluginId) ? s : null;
   }
 
   /** The situation being driven in this thread, if it is about this version. */
   private Situation driving(String pluginId, String version) {
-    Situation s = driving.get();
-    return s != null && s.version().getPluginId().equals(pluginId) && s.version().getVersion().equals(version)
-        ? s : null;
+    Situation s = driving(pluginId);
+    return s != null && s.version().getVersion().equals(version) ? s : null;
   }
 
   /** For listeners: the request's checked situation if the same person drives this version, else a fresh one. */
@@ -612,8 +616,8 @@ public class PluginService {
 
   /** A plugin's versions the rules look at, for a step that holds the lock; the driven request has them already. */
   private List<PluginVersion> siblings(String pluginId) {
-    Situation s = driving.get();
-    return s != null && s.plugin().getPluginId().equals(pluginId) ? s.siblings() : relevantVersions(pluginId, null);
+    Situation s = driving(pluginId);
+    return s != null ? s.siblings() : relevantVersions(pluginId, null);
   }
 
   private Situation situation(Actor actor, String pluginId, String version, boolean lock) {
@@ -649,7 +653,11 @@ public class PluginService {
   /** Developers see only their own plugins; to anyone else another's plugin does not exist. */
   private static Plugin readable(Actor actor, Optional<Plugin> plugin, String pluginId) {
     return plugin.filter(p -> actor.readsEverything() || p.getOwner().equals(actor.userId()))
-        .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("No plugin " + pluginId + "."));
+        .orElseThrow(() -> noPlugin(pluginId));
+  }
+
+  private static ApiException noPlugin(String pluginId) {
+    return ErrorCode.NOT_FOUND.exception("No plugin " + pluginId + ".");
   }
 
   private Task task(Situation s, String taskKey) {

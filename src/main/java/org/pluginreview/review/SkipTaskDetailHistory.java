@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The detail variables on each task are display copies of our version record for Tasklist's forms;
- * the record and its event trail are the history. Writing a history row for each copy (and updating
- * it when the task ends) was the largest share of rows a lifecycle wrote, so they get none. Decisions
- * and every other variable keep their history.
+ * the record and its event trail are the history. They were 22 of the 39 history variable rows a
+ * lifecycle wrote (each updated again when the process ends), so they get none. Decisions and every
+ * other variable keep their history.
  */
 @Component
 class SkipTaskDetailHistory extends AbstractProcessEnginePlugin {
