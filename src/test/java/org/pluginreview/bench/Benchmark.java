@@ -312,17 +312,14 @@ public final class Benchmark {
     java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
     for (int i = existing; i < total; ) {
       String pluginId = "seed-" + i;
-      int count = Math.min(100, total - i);
-      String highestLive = null;
-      for (int n = 0; n < count; n++) {
-        highestLive = n == 99 || n % 3 != 0 ? "1." + n + ".0" : highestLive;
-      }
-      jdbc.update("insert into plugin (plugin_id, name, owner, created_at, highest_live_version) "
-          + "values (?, ?, ?, ?, ?)", pluginId, pluginId, "dev2", now, highestLive);
+      jdbc.update("insert into plugin (plugin_id, name, owner, created_at) values (?, ?, ?, ?)",
+          pluginId, pluginId, "dev2", now);
       List<Object[]> versions = new ArrayList<>();
       List<Object[]> events = new ArrayList<>();
+      String highestLive = null;
       for (int n = 0; n < 100 && i < total; n++, i++) {
         String status = n == 99 ? "RELEASED" : n % 3 == 0 ? "AUDIT_REJECTED" : "OFFLINE";
+        highestLive = status.equals("AUDIT_REJECTED") ? highestLive : "1." + n + ".0";
         versions.add(new Object[] {pluginId, "1." + n + ".0", 1, n, 0, status, now, now});
         events.add(new Object[] {pluginId, "1." + n + ".0", "UPLOADED", null, "DEVELOPMENT", "dev2", now});
         events.add(new Object[] {pluginId, "1." + n + ".0", "RELEASED", "APPROVED", status, "dev2", now});
@@ -331,6 +328,7 @@ public final class Benchmark {
           + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)", versions);
       jdbc.batchUpdate("insert into version_event (plugin_id, version, action, from_status, to_status, actor, "
           + "occurred_at) values (?, ?, ?, ?, ?, ?, ?)", events);
+      jdbc.update("update plugin set highest_live_version = ? where plugin_id = ?", highestLive, pluginId);
     }
   }
 
