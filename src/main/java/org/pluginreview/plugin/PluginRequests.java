@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.pluginreview.lifecycle.BasicInfo;
 
 /** Request bodies of {@code /api}; limits are part of the contract (see README, "Limits"). */
 public final class PluginRequests {
@@ -29,7 +30,7 @@ public final class PluginRequests {
       Boolean usesPersonalData,
       @Size(max = 500) String privacyPolicyUrl) {
 
-    BasicInfo toBasicInfo() {
+    public BasicInfo toBasicInfo() {
       return new BasicInfo(name, summary, description, category, contactEmail,
           Boolean.TRUE.equals(usesPersonalData), privacyPolicyUrl);
     }

@@ -2,6 +2,11 @@ package org.pluginreview.plugin;
 
 import java.time.Instant;
 import java.util.List;
+import org.pluginreview.lifecycle.Action;
+import org.pluginreview.lifecycle.BasicInfo;
+import org.pluginreview.lifecycle.Finding;
+import org.pluginreview.lifecycle.VersionEvent;
+import org.pluginreview.lifecycle.VersionStatus;
 
 /** Response bodies of {@code /api}. */
 public final class PluginViews {

@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.pluginreview.plugin.PluginService;
-import org.pluginreview.plugin.PluginService.VersionState;
-import org.pluginreview.plugin.VersionStatus;
+import org.pluginreview.plugin.PluginCatalog;
+import org.pluginreview.plugin.PluginCatalog.VersionState;
+import org.pluginreview.lifecycle.VersionStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +35,10 @@ public class ConsistencyCheck {
       VersionStatus.APPROVED, ReviewProcess.USER_TASK_RELEASE_DECISION,
       VersionStatus.GRAY, ReviewProcess.USER_TASK_RELEASE_DECISION));
 
-  private final PluginService service;
+  private final PluginCatalog service;
   private final RuntimeService runtimeService;
 
-  ConsistencyCheck(PluginService service, RuntimeService runtimeService) {
+  ConsistencyCheck(PluginCatalog service, RuntimeService runtimeService) {
     this.service = service;
     this.runtimeService = runtimeService;
   }

@@ -1,11 +1,18 @@
 package org.pluginreview.review;
 
+import java.util.List;
 import java.util.Map;
-import org.pluginreview.plugin.SelfCheckItem;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.pluginreview.lifecycle.ReleaseDecision;
+import org.pluginreview.lifecycle.ReviewDecision;
+import org.pluginreview.lifecycle.SelfCheckItem;
 
 /**
- * The one place that spells the review process's key, message, element ids and variable names
- * (processes/plugin-version-review.bpmn uses the same strings).
+ * The one place that spells the review process's key, message, element ids and variable names with
+ * their types (processes/plugin-version-review.bpmn and the forms use the same strings).
  */
 public final class ReviewProcess {
 
@@ -41,20 +48,59 @@ public final class ReviewProcess {
   public static final String END_RELEASED = "end_released";
   public static final String END_RETURNED = "end_returnedToDevelopment";
 
+  /** A process variable: its name and the type of value it holds. */
+  public record Variable<T>(String name, Class<T> type) {
+
+    /** The value as the scope sees it (its own, else its parents'), or null if it is not of this type. */
+    public T get(VariableScope scope) {
+      Object value = scope.getVariable(name);
+      return type.isInstance(value) ? type.cast(value) : null;
+    }
+
+    /** The value only if it is transient: passed with this very call, neither stored nor written beforehand. */
+    public T getTransient(VariableScope scope) {
+      TypedValue value = scope.getVariableTyped(name);
+      return value != null && value.isTransient() && type.isInstance(value.getValue())
+          ? type.cast(value.getValue()) : null;
+    }
+
+    public TypedValue typed(T value, boolean isTransient) {
+      if (value instanceof Boolean b) {
+        return Variables.booleanValue(b, isTransient);
+      }
+      if (value instanceof Long l) {
+        return Variables.longValue(l, isTransient);
+      }
+      if (value == null || value instanceof String) {
+        return Variables.stringValue((String) value, isTransient);
+      }
+      throw new IllegalArgumentException("No typed value for " + value.getClass());
+    }
+
+    public VariableMap put(VariableMap variables, T value) {
+      return variables.putValueTyped(name, typed(value, false));
+    }
+  }
+
   /** Process variables: ids and decisions only, never entities. */
   public static final class Var {
-    public static final String PLUGIN_ID = "pluginId";
-    public static final String VERSION = "version";
-    public static final String INITIATOR = "initiator";
-    public static final String SUBMITTER = "submitter";
-    public static final String PRE_REVIEW_PASSED = "preReviewPassed";
-    public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String REJECT_CATEGORY = "rejectCategory";
-    public static final String REVIEW_COMMENT = "reviewComment";
-    public static final String REVIEWER = "reviewer";
-    public static final String RELEASE_DECISION = "releaseDecision";
-    public static final String GRAY_PERCENTAGE = "grayPercentage";
-    public static final String RELEASE_ACTOR = "releaseActor";
+    public static final Variable<String> PLUGIN_ID = new Variable<>("pluginId", String.class);
+    public static final Variable<String> VERSION = new Variable<>("version", String.class);
+    /** Set by the start event from the authenticated user who started the process. */
+    public static final Variable<String> INITIATOR = new Variable<>("initiator", String.class);
+    /** The assignee of the submitter's tasks, set by the first step from the authenticated starter. */
+    public static final Variable<String> SUBMITTER = new Variable<>("submitter", String.class);
+    public static final Variable<Boolean> PRE_REVIEW_PASSED = new Variable<>("preReviewPassed", Boolean.class);
+    /** A {@link ReviewDecision} name; the review gateway routes on it. */
+    public static final Variable<String> REVIEW_DECISION = new Variable<>("reviewDecision", String.class);
+    public static final Variable<String> REJECT_CATEGORY = new Variable<>("rejectCategory", String.class);
+    public static final Variable<String> REVIEW_COMMENT = new Variable<>("reviewComment", String.class);
+    /** A {@link ReleaseDecision} name; the release gateway routes on it. */
+    public static final Variable<String> RELEASE_DECISION = new Variable<>("releaseDecision", String.class);
+    /** A whole number from a client; a Camunda Form's number field may send a double. */
+    public static final Variable<Object> GRAY_PERCENTAGE = new Variable<>("grayPercentage", Object.class);
+    /** The revision the client read (If-Match); honoured only as a transient variable of the same call. */
+    public static final Variable<Long> EXPECTED_REVISION = new Variable<>("expectedRevision", Long.class);
 
     private Var() {}
   }
@@ -96,16 +142,21 @@ public final class ReviewProcess {
           Detail.GRAY_PERCENTAGE));
 
   /** The self-check form's checkbox for each checklist item. */
-  public static final Map<SelfCheckItem, String> SELF_CHECK_VARIABLES = Map.of(
-      SelfCheckItem.FEATURE_PACKAGES, "checkFeaturePackages",
-      SelfCheckItem.VERSION_INFO, "checkVersionInfo",
-      SelfCheckItem.BASIC_INFO, "checkBasicInfo",
-      SelfCheckItem.REVIEW_STANDARD, "checkReviewStandard",
-      SelfCheckItem.TESTED, "checkTested");
+  public static final Map<SelfCheckItem, Variable<Boolean>> SELF_CHECK_VARIABLES = Map.of(
+      SelfCheckItem.FEATURE_PACKAGES, new Variable<>("checkFeaturePackages", Boolean.class),
+      SelfCheckItem.VERSION_INFO, new Variable<>("checkVersionInfo", Boolean.class),
+      SelfCheckItem.BASIC_INFO, new Variable<>("checkBasicInfo", Boolean.class),
+      SelfCheckItem.REVIEW_STANDARD, new Variable<>("checkReviewStandard", Boolean.class),
+      SelfCheckItem.TESTED, new Variable<>("checkTested", Boolean.class));
 
-  public enum ReviewDecision { APPROVE, REJECT }
-
-  public enum ReleaseDecision { GO_LIVE, START_GRAY, RAISE_GRAY, CANCEL_GRAY, RETURN_TO_DEVELOPMENT }
+  /**
+   * What each task's completion decides. A task's creation clears them, so what the gateway after it
+   * routes on can only come from that task's own completion.
+   */
+  public static final Map<String, List<Variable<?>>> TASK_DECISIONS = Map.of(
+      USER_TASK_SELF_CHECK, List.copyOf(SELF_CHECK_VARIABLES.values()),
+      USER_TASK_REVIEW, List.of(Var.REVIEW_DECISION, Var.REJECT_CATEGORY, Var.REVIEW_COMMENT),
+      USER_TASK_RELEASE_DECISION, List.of(Var.RELEASE_DECISION, Var.GRAY_PERCENTAGE));
 
   /** Raised on overdue review tasks so they sort first in the queue. */
   public static final int ESCALATED_PRIORITY = 80;

@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
-import org.pluginreview.plugin.PluginService;
+import org.pluginreview.lifecycle.ReviewDecision;
+import org.pluginreview.lifecycle.VersionLifecycle;
 import org.pluginreview.system.Actor;
 import org.springframework.stereotype.Component;
 
@@ -16,68 +17,76 @@ final class ReviewSteps {
 
   private ReviewSteps() {}
 
-  /** Runs when the review task completes, from our API or Tasklist: the one place four eyes is enforced. */
+  /**
+   * Runs when the review task completes, from our API, Tasklist or engine-rest: the lifecycle checks and
+   * records the decision of the person the engine says completed it, and the gateway routes on exactly
+   * that decision.
+   */
   @Component("recordReviewDecision")
   static class RecordReviewDecision implements TaskListener {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
     private final IdentityService identityService;
 
-    RecordReviewDecision(PluginService service, IdentityService identityService) {
-      this.service = service;
+    RecordReviewDecision(VersionLifecycle lifecycle, IdentityService identityService) {
+      this.lifecycle = lifecycle;
       this.identityService = identityService;
     }
 
     @Override
     public void notify(DelegateTask task) {
-      Actor actor = Actor.required(identityService);
-      service.checkReviewDecision(actor, StepVariables.pluginId(task), StepVariables.version(task),
-          StepVariables.string(task, ReviewProcess.Var.REVIEW_DECISION),
-          StepVariables.string(task, ReviewProcess.Var.REJECT_CATEGORY),
-          StepVariables.string(task, ReviewProcess.Var.REVIEW_COMMENT));
-      task.getExecution().setVariable(ReviewProcess.Var.REVIEWER, actor.userId());
+      Actor actor = StepVariables.actor(identityService);
+      ReviewDecision decision = StepVariables.decision(task, ReviewProcess.Var.REVIEW_DECISION, ReviewDecision.class);
+      String category = StepVariables.text(task, ReviewProcess.Var.REJECT_CATEGORY);
+      String comment = StepVariables.text(task, ReviewProcess.Var.REVIEW_COMMENT);
+      lifecycle.decideReview(actor, StepVariables.review(task), task.getAssignee(), decision, category, comment,
+          StepVariables.expectedRevision(task));
+      if (task.getAssignee() == null) {
+        task.setAssignee(actor.userId()); // the engine's history then names who decided
+      }
+      StepVariables.decided(task, ReviewProcess.Var.REVIEW_DECISION, decision.name());
+      StepVariables.decided(task, ReviewProcess.Var.REJECT_CATEGORY,
+          decision == ReviewDecision.REJECT ? category : null);
+      StepVariables.decided(task, ReviewProcess.Var.REVIEW_COMMENT, comment);
     }
   }
 
   @Component("approveVersion")
   static class ApproveVersion implements JavaDelegate {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
 
-    ApproveVersion(PluginService service) {
-      this.service = service;
+    ApproveVersion(VersionLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      service.approve(StepVariables.string(execution, ReviewProcess.Var.REVIEWER), StepVariables.pluginId(execution),
-          StepVariables.version(execution), StepVariables.string(execution, ReviewProcess.Var.REVIEW_COMMENT));
+      lifecycle.approve(StepVariables.review(execution));
     }
   }
 
   @Component("rejectVersion")
   static class RejectVersion implements JavaDelegate {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
 
-    RejectVersion(PluginService service) {
-      this.service = service;
+    RejectVersion(VersionLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      service.reject(StepVariables.string(execution, ReviewProcess.Var.REVIEWER), StepVariables.pluginId(execution),
-          StepVariables.version(execution), StepVariables.string(execution, ReviewProcess.Var.REJECT_CATEGORY),
-          StepVariables.string(execution, ReviewProcess.Var.REVIEW_COMMENT));
+      lifecycle.reject(StepVariables.review(execution));
     }
   }
 
   /** Overdue review: first in the queue, review leads may take it, and the history says so. It stays open. */
   @Component("escalateReview")
   static class EscalateReview implements JavaDelegate {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
     private final TaskService taskService;
     private final ReviewSettings settings;
 
-    EscalateReview(PluginService service, TaskService taskService, ReviewSettings settings) {
-      this.service = service;
+    EscalateReview(VersionLifecycle lifecycle, TaskService taskService, ReviewSettings settings) {
+      this.lifecycle = lifecycle;
       this.taskService = taskService;
       this.settings = settings;
     }
@@ -98,7 +107,7 @@ final class ReviewSteps {
       if (!leadsAlready) {
         taskService.addCandidateGroup(review.getId(), Actor.REVIEW_LEADS);
       }
-      service.recordEscalation(StepVariables.pluginId(execution), StepVariables.version(execution),
+      lifecycle.escalate(StepVariables.review(execution),
           "review waited longer than " + settings.getSla() + "; escalated to " + Actor.REVIEW_LEADS);
     }
   }

@@ -1,25 +1,99 @@
 package org.pluginreview.review;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.pluginreview.plugin.PluginService;
+import org.pluginreview.lifecycle.BasicInfo;
+import org.pluginreview.lifecycle.Plugin;
+import org.pluginreview.lifecycle.PluginRepository;
+import org.pluginreview.lifecycle.PluginVersion;
+import org.pluginreview.lifecycle.PluginVersionRepository;
+import org.pluginreview.lifecycle.SelfCheckItem;
+import org.pluginreview.lifecycle.VersionEvent;
+import org.pluginreview.lifecycle.VersionEventRepository;
+import org.pluginreview.lifecycle.VersionLifecycle;
+import org.pluginreview.lifecycle.VersionLifecycle.Review;
 import org.springframework.stereotype.Component;
 
 /** On every user task's creation: the details its Camunda Form shows, as task-local variables. */
 @Component("showTaskDetails")
 class ShowTaskDetails implements TaskListener {
 
-  private final PluginService service;
+  /** The engine keeps text variables of at most 4,000 characters; a longer detail is cut off. */
+  static final int MAX_DETAIL = 4000;
 
-  ShowTaskDetails(PluginService service) {
-    this.service = service;
+  private final PluginRepository plugins;
+  private final PluginVersionRepository versions;
+  private final VersionEventRepository events;
+
+  ShowTaskDetails(PluginRepository plugins, PluginVersionRepository versions, VersionEventRepository events) {
+    this.plugins = plugins;
+    this.versions = versions;
+    this.events = events;
   }
 
   @Override
   public void notify(DelegateTask task) {
     // each variable is a row written and later deleted: store only what this task's form shows
-    task.setVariablesLocal(service.taskDetails(StepVariables.pluginId(task), StepVariables.version(task),
+    task.setVariablesLocal(details(StepVariables.review(task),
         ReviewProcess.FORM_DETAILS.getOrDefault(task.getTaskDefinitionKey(), Set.of())));
+  }
+
+  /** What a task form shows of a version, as plain text keyed by the form's field names: those it wants. */
+  Map<String, Object> details(Review review, Set<String> wanted) {
+    Plugin plugin = plugins.findByPluginId(review.pluginId())
+        .orElseThrow(() -> VersionLifecycle.noPlugin(review.pluginId()));
+    PluginVersion v = versions.findByPluginIdAndVersion(review.pluginId(), review.version())
+        .orElseThrow(() -> VersionLifecycle.notFound(review.pluginId(), review.version()));
+    // the trail is read only for the forms that show it
+    List<VersionEvent> trail = wanted.contains(ReviewProcess.Detail.SELF_CHECK)
+        || wanted.contains(ReviewProcess.Detail.REJECTIONS)
+        ? events.findByPluginIdAndVersionOrderByIdAsc(review.pluginId(), review.version()) : List.of();
+    BasicInfo info = v.getBasicInfo();
+    Map<String, Object> details = new HashMap<>();
+    details.put(ReviewProcess.Detail.PLUGIN, plugin.getPluginId() + " (" + plugin.getName() + ")");
+    details.put(ReviewProcess.Detail.VERSION, v.getVersion());
+    details.put(ReviewProcess.Detail.STATUS, v.getStatus().name());
+    details.put(ReviewProcess.Detail.GRAY_PERCENTAGE, v.getGrayPercentage() == null ? "-" : v.getGrayPercentage() + "%");
+    details.put(ReviewProcess.Detail.SUBMITTER, text(v.getSubmitter()));
+    details.put(ReviewProcess.Detail.DESCRIPTION, text(v.getDescription()));
+    details.put(ReviewProcess.Detail.FEATURE_PACKAGES, v.getFeaturePackages().isEmpty() ? "-"
+        : String.join("\n", v.getFeaturePackages()));
+    details.put(ReviewProcess.Detail.NAME, text(info.name()));
+    details.put(ReviewProcess.Detail.SUMMARY, text(info.summary()));
+    details.put(ReviewProcess.Detail.INFO_DESCRIPTION, text(info.description()));
+    details.put(ReviewProcess.Detail.CATEGORY, text(info.category()));
+    details.put(ReviewProcess.Detail.CONTACT_EMAIL, text(info.contactEmail()));
+    details.put(ReviewProcess.Detail.PERSONAL_DATA, info.usesPersonalData() ? "yes" : "no");
+    details.put(ReviewProcess.Detail.PRIVACY_POLICY_URL, text(info.privacyPolicyUrl()));
+    details.put(ReviewProcess.Detail.SELF_CHECK, trail.stream()
+        .filter(e -> e.getAction() == VersionEvent.Type.SELF_CHECK_CONFIRMED).reduce((a, b) -> b)
+        .map(e -> "All " + SelfCheckItem.values().length + " items confirmed by " + e.getActor() + " at "
+            + e.getOccurredAt() + ":\n" + Arrays.stream(SelfCheckItem.values()).map(i -> "[x] " + i)
+            .collect(Collectors.joining("\n")))
+        .orElse("Not confirmed yet."));
+    details.put(ReviewProcess.Detail.FINDINGS, v.getFindings().isEmpty() ? "None."
+        : v.getFindings().stream().map(f -> f.code() + ": " + f.detail()).collect(Collectors.joining("\n")));
+    // newest first, so that what is cut off is the oldest
+    details.put(ReviewProcess.Detail.REJECTIONS, trail.stream()
+        .filter(e -> e.getAction() == VersionEvent.Type.REJECTED)
+        .map(e -> e.getOccurredAt() + " by " + e.getActor() + ": " + e.getComment())
+        .reduce((a, b) -> b + "\n" + a).orElse("None."));
+    details.keySet().retainAll(wanted);
+    details.replaceAll((name, value) -> cut((String) value));
+    return details;
+  }
+
+  private static String cut(String value) {
+    return value.length() <= MAX_DETAIL ? value : value.substring(0, MAX_DETAIL - 1) + "…";
+  }
+
+  private static String text(String s) {
+    return s == null || s.isBlank() ? "-" : s;
   }
 }

@@ -1,72 +1,88 @@
 package org.pluginreview.review;
 
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.pluginreview.lifecycle.VersionLifecycle.Review;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.ErrorCode;
 
-/** Reads the ids and people a step needs from the process. */
+/** What a step may take from the engine: the review it belongs to and the person the engine vouches for. */
 final class StepVariables {
 
   private StepVariables() {}
 
   /** What a start asks for; the first step checks it and makes it the business key. */
-  static String requestedPluginId(DelegateExecution execution) {
-    return requiredString(execution, ReviewProcess.Var.PLUGIN_ID);
-  }
-
-  static String requestedVersion(DelegateExecution execution) {
-    return requiredString(execution, ReviewProcess.Var.VERSION);
+  static Review requested(DelegateExecution execution) {
+    return new Review(required(execution, ReviewProcess.Var.PLUGIN_ID), required(execution, ReviewProcess.Var.VERSION),
+        execution.getProcessInstanceId());
   }
 
   /**
    * Every later step reads the version from the business key: unlike a variable, a task form or an
-   * engine-rest task completion cannot change it.
+   * engine-rest task completion cannot change it. The id is the engine's own.
    */
-  static String pluginId(VariableScope scope) {
-    String key = businessKey(scope);
-    return key.substring(0, key.lastIndexOf(':'));
+  static Review review(DelegateExecution execution) {
+    return review(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 
-  static String version(VariableScope scope) {
-    String key = businessKey(scope);
-    return key.substring(key.lastIndexOf(':') + 1);
+  static Review review(DelegateTask task) {
+    return review(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId());
   }
 
-  static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
+  /** The authenticated user of this call: whoever completed the task, started the process or sent the message. */
+  static Actor actor(IdentityService identityService) {
+    return Actor.required(identityService);
   }
 
-  /** The person acting in this step: the engine's authenticated user, else the one a listener recorded. */
-  static Actor actor(IdentityService identityService, VariableScope scope, String recordedIn) {
-    Actor current = Actor.current(identityService);
-    if (current != null) {
-      return current;
+  /** The revision the caller read, if this very call passed it (transient, so nobody could have set it before). */
+  static Long expectedRevision(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return ReviewProcess.Var.EXPECTED_REVISION.getTransient(scope);
+  }
+
+  /** A decision the task's completion sent, as the enum it must name. */
+  static <E extends Enum<E>> E decision(DelegateTask task, ReviewProcess.Variable<String> variable, Class<E> type) {
+    Object value = task.getVariable(variable.name());
+    for (E candidate : type.getEnumConstants()) {
+      if (candidate.name().equals(value)) {
+        return candidate;
+      }
     }
-    String recorded = string(scope, recordedIn);
-    return recorded == null ? Actor.SYSTEM : new Actor(recorded, Set.of());
+    String allowed = "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    throw ErrorCode.VALIDATION_FAILED.exception("Field '" + variable.name() + "' must be " + allowed + ".")
+        .with("fields", Map.of(variable.name(), allowed));
   }
 
-  private static String businessKey(VariableScope scope) {
-    String key = scope instanceof DelegateTask task
-        ? task.getExecution().getProcessBusinessKey()
-        : ((DelegateExecution) scope).getProcessBusinessKey();
+  /** Text the completion sent; anything but text is refused rather than turned into text. */
+  static String text(DelegateTask task, ReviewProcess.Variable<String> variable) {
+    Object value = task.getVariable(variable.name());
+    if (value != null && !(value instanceof String)) {
+      throw ErrorCode.VALIDATION_FAILED.exception("Field '" + variable.name() + "' must be text.")
+          .with("fields", Map.of(variable.name(), "text"));
+    }
+    return (String) value;
+  }
+
+  /** Puts what the listener checked where the gateway reads it: one value, on the process instance. */
+  static <T> void decided(DelegateTask task, ReviewProcess.Variable<T> variable, T value) {
+    task.getExecution().getProcessInstance().setVariableLocal(variable.name(), variable.typed(value, false));
+  }
+
+  private static Review review(String key, String processInstanceId) {
     if (key == null || key.lastIndexOf(':') <= 0) {
       throw ErrorCode.CONFLICT.exception("This review process has no business key pluginId:version.");
     }
-    return key;
+    return new Review(key.substring(0, key.lastIndexOf(':')), key.substring(key.lastIndexOf(':') + 1),
+        processInstanceId);
   }
 
-  private static String requiredString(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (!(value instanceof String text) || text.isBlank()) {
-      throw ErrorCode.VALIDATION_FAILED.exception("The review process needs the string variable '" + name + "'.")
-          .with("fields", Map.of(name, "required string"));
+  private static String required(DelegateExecution execution, ReviewProcess.Variable<String> variable) {
+    String text = variable.get(execution);
+    if (text == null || text.isBlank()) {
+      throw ErrorCode.VALIDATION_FAILED.exception("The review process needs the string variable '"
+          + variable.name() + "'.").with("fields", Map.of(variable.name(), "required string"));
     }
     return text;
   }

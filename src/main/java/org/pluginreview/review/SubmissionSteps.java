@@ -1,56 +1,51 @@
 package org.pluginreview.review;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.pluginreview.plugin.PluginService;
-import org.pluginreview.plugin.SelfCheckItem;
+import org.pluginreview.lifecycle.SelfCheckItem;
+import org.pluginreview.lifecycle.VersionLifecycle;
+import org.pluginreview.lifecycle.VersionLifecycle.Review;
 import org.pluginreview.system.Actor;
-import org.pluginreview.system.ErrorCode;
 import org.springframework.stereotype.Component;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /** Delegates and listeners from submit to the manual review. */
 final class SubmissionSteps {
 
   private SubmissionSteps() {}
 
-  /** First step of every start, from our API or engine-rest: applies the submit rules to the record. */
+  /** First step of every start, from our API or engine-rest: the submit rules, for whoever started it. */
   @Component("markVersionSubmitted")
   static class MarkVersionSubmitted implements JavaDelegate {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
     private final IdentityService identityService;
 
-    MarkVersionSubmitted(PluginService service, IdentityService identityService) {
-      this.service = service;
+    MarkVersionSubmitted(VersionLifecycle lifecycle, IdentityService identityService) {
+      this.lifecycle = lifecycle;
       this.identityService = identityService;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      String pluginId = StepVariables.requestedPluginId(execution);
-      String version = StepVariables.requestedVersion(execution);
-      Actor actor = Actor.current(identityService);
-      if (actor == null) {
-        throw ErrorCode.UNAUTHENTICATED.exception("A review can only be started by an authenticated owner.");
-      }
-      service.markSubmitted(actor, pluginId, version, execution.getProcessInstanceId());
-      execution.setProcessBusinessKey(ReviewProcess.businessKey(pluginId, version));
-      execution.setVariable(ReviewProcess.Var.SUBMITTER, actor.userId());
+      Review review = StepVariables.requested(execution);
+      Actor actor = StepVariables.actor(identityService);
+      lifecycle.submit(actor, review, StepVariables.expectedRevision(execution));
+      execution.setProcessBusinessKey(ReviewProcess.businessKey(review.pluginId(), review.version()));
+      execution.getProcessInstance().setVariableLocal(ReviewProcess.Var.SUBMITTER.name(), actor.userId());
     }
   }
 
   @Component("confirmSelfCheck")
   static class ConfirmSelfCheck implements TaskListener {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
     private final IdentityService identityService;
 
-    ConfirmSelfCheck(PluginService service, IdentityService identityService) {
-      this.service = service;
+    ConfirmSelfCheck(VersionLifecycle lifecycle, IdentityService identityService) {
+      this.lifecycle = lifecycle;
       this.identityService = identityService;
     }
 
@@ -58,72 +53,73 @@ final class SubmissionSteps {
     public void notify(DelegateTask task) {
       Set<SelfCheckItem> ticked = EnumSet.noneOf(SelfCheckItem.class);
       ReviewProcess.SELF_CHECK_VARIABLES.forEach((item, variable) -> {
-        if (Boolean.TRUE.equals(task.getVariable(variable))) {
+        if (Boolean.TRUE.equals(variable.get(task))) {
           ticked.add(item);
         }
       });
-      service.confirmSelfCheck(Actor.required(identityService), StepVariables.pluginId(task),
-          StepVariables.version(task), ticked);
+      lifecycle.confirmSelfCheck(StepVariables.actor(identityService), StepVariables.review(task), ticked,
+          StepVariables.expectedRevision(task));
     }
   }
 
   @Component("runPreReview")
   static class RunPreReview implements JavaDelegate {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
 
-    RunPreReview(PluginService service) {
-      this.service = service;
+    RunPreReview(VersionLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      boolean passed = service.preReview(StepVariables.pluginId(execution), StepVariables.version(execution));
-      execution.setVariable(ReviewProcess.Var.PRE_REVIEW_PASSED, passed);
+      boolean passed = lifecycle.preReview(StepVariables.review(execution));
+      execution.getProcessInstance().setVariableLocal(ReviewProcess.Var.PRE_REVIEW_PASSED.name(), passed);
     }
   }
 
   @Component("sendVersionToReview")
   static class SendVersionToReview implements JavaDelegate {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
 
-    SendVersionToReview(PluginService service) {
-      this.service = service;
+    SendVersionToReview(VersionLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      service.sendToReview(Actor.SYSTEM, StepVariables.pluginId(execution), StepVariables.version(execution));
+      lifecycle.sendToReview(StepVariables.review(execution));
     }
   }
 
   @Component("returnWithFindings")
   static class ReturnWithFindings implements JavaDelegate {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
 
-    ReturnWithFindings(PluginService service) {
-      this.service = service;
+    ReturnWithFindings(VersionLifecycle lifecycle) {
+      this.lifecycle = lifecycle;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      service.returnWithFindings(Actor.SYSTEM, StepVariables.pluginId(execution), StepVariables.version(execution));
+      lifecycle.returnWithFindings(StepVariables.review(execution));
     }
   }
 
+  /** The withdraw message may come from engine-rest too; the owner rule is the lifecycle's. */
   @Component("withdrawVersion")
   static class WithdrawVersion implements JavaDelegate {
-    private final PluginService service;
+    private final VersionLifecycle lifecycle;
     private final IdentityService identityService;
 
-    WithdrawVersion(PluginService service, IdentityService identityService) {
-      this.service = service;
+    WithdrawVersion(VersionLifecycle lifecycle, IdentityService identityService) {
+      this.lifecycle = lifecycle;
       this.identityService = identityService;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      service.withdrawn(StepVariables.actor(identityService, execution, ReviewProcess.Var.SUBMITTER),
-          StepVariables.pluginId(execution), StepVariables.version(execution));
+      lifecycle.withdraw(StepVariables.actor(identityService), StepVariables.review(execution),
+          StepVariables.expectedRevision(execution));
     }
   }
 }

@@ -38,7 +38,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 class ProblemErrors {
 
-  /** Bodies of /api requests above this are refused; the largest legitimate one is a few KiB. */
+  /**
+   * Bodies of /api and engine requests above this are refused; the largest legitimate one is a few KiB.
+   * Deployments (camunda-admin only, by authorization) may carry larger models.
+   */
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   /** Errors the container dispatches to /error (firewall rejections, filters that send an error). */
@@ -95,6 +98,10 @@ class ProblemErrors {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
+        if (request.getRequestURI().endsWith("/deployment/create")) {
+          chain.doFilter(request, response);
+          return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
           tooLarge(mapper, response);
@@ -104,7 +111,7 @@ class ProblemErrors {
       }
     };
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }

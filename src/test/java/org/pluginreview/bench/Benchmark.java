@@ -33,7 +33,8 @@ import org.pluginreview.PluginReviewApplication;
 import org.pluginreview.plugin.PluginRequests.BasicInfoInput;
 import org.pluginreview.plugin.PluginRequests.CreatePlugin;
 import org.pluginreview.plugin.PluginRequests.UploadVersion;
-import org.pluginreview.plugin.PluginService;
+import org.pluginreview.plugin.PluginCatalog;
+import org.pluginreview.review.ReviewCommands;
 import org.pluginreview.review.ConsistencyCheck;
 import org.pluginreview.support.TestDatabase;
 import org.pluginreview.system.Actor;
@@ -58,7 +59,8 @@ public final class Benchmark {
   private static final AtomicInteger PLUGINS = new AtomicInteger();
 
   private final ConfigurableApplicationContext context;
-  private final PluginService service;
+  private final PluginCatalog catalog;
+  private final ReviewCommands commands;
   private final IdentityService identity;
   private final ProcessEngine engine;
   private final int port;
@@ -70,7 +72,8 @@ public final class Benchmark {
         "--camunda.bpm.job-execution.enabled=false", "--plugin-review.demo-data=true",
         "--spring.datasource.hikari.maximum-pool-size=40", "--logging.level.root=WARN",
         "--logging.level.org.camunda.bpm.engine.context=OFF");
-    service = context.getBean(PluginService.class);
+    catalog = context.getBean(PluginCatalog.class);
+    commands = context.getBean(ReviewCommands.class);
     identity = context.getBean(IdentityService.class);
     engine = context.getBean(ProcessEngine.class);
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
@@ -141,12 +144,12 @@ public final class Benchmark {
   /** Upload, submit, self-check, approve, go live: through the same service the REST API uses. */
   private void lifecycle(String pluginId, int n) {
     String version = "1." + n + ".0";
-    as(DEV, () -> service.upload(DEV, pluginId, new UploadVersion(version, null, List.of("core"),
+    as(DEV, () -> catalog.upload(DEV, pluginId, new UploadVersion(version, null, List.of("core"),
         new BasicInfoInput("n", "s", "d", "c", "a@b.example", false, null))));
-    as(DEV, () -> service.submit(DEV, pluginId, version));
-    as(DEV, () -> service.selfCheck(DEV, pluginId, version, ITEMS));
-    as(REVIEWER, () -> service.review(REVIEWER, pluginId, version, "APPROVE", null, null));
-    as(DEV, () -> service.release(DEV, pluginId, version));
+    as(DEV, () -> commands.submit(DEV, pluginId, version, null));
+    as(DEV, () -> commands.selfCheck(DEV, pluginId, version, ITEMS, null));
+    as(REVIEWER, () -> commands.review(REVIEWER, pluginId, version, "APPROVE", null, null, null));
+    as(DEV, () -> commands.release(DEV, pluginId, version, null));
   }
 
   /** The same user tasks and service steps on the bare engine, with steps that do nothing. */
@@ -244,7 +247,7 @@ public final class Benchmark {
           String version = "2." + n + ".0";
           HttpRequest request;
           if (ours) {
-            as(DEV, () -> service.upload(DEV, pluginId, new UploadVersion(version, null, List.of("core"), null)));
+            as(DEV, () -> catalog.upload(DEV, pluginId, new UploadVersion(version, null, List.of("core"), null)));
             request = post("/api/plugins/" + pluginId + "/versions/" + version + "/submit", null);
           } else {
             request = post("/engine-rest/process-definition/key/benchFloor/start",
@@ -260,7 +263,7 @@ public final class Benchmark {
             samples.add(elapsed);
           }
           if (ours) {
-            as(DEV, () -> service.withdraw(DEV, pluginId, version)); // makes room for the next submit
+            as(DEV, () -> commands.withdraw(DEV, pluginId, version, null)); // makes room for the next submit
           }
         }
         return null;
@@ -378,31 +381,31 @@ public final class Benchmark {
   /** Every action at least now and then: trial, reject and resubmit, withdraw, grayscale, return, go live. */
   private void mixedLifecycle(String pluginId, int n) {
     String version = "3." + n + ".0";
-    as(DEV, () -> service.upload(DEV, pluginId, new UploadVersion(version, "soak", List.of("core"),
+    as(DEV, () -> catalog.upload(DEV, pluginId, new UploadVersion(version, "soak", List.of("core"),
         new BasicInfoInput("n", "s", "d", "c", "a@b.example", false, null))));
-    as(DEV, () -> service.setTrial(DEV, pluginId, version));
-    as(DEV, () -> service.submit(DEV, pluginId, version));
+    as(DEV, () -> catalog.setTrial(DEV, pluginId, version, null));
+    as(DEV, () -> commands.submit(DEV, pluginId, version, null));
     if (n % 7 == 0) {
-      as(DEV, () -> service.withdraw(DEV, pluginId, version));
-      as(DEV, () -> service.submit(DEV, pluginId, version));
+      as(DEV, () -> commands.withdraw(DEV, pluginId, version, null));
+      as(DEV, () -> commands.submit(DEV, pluginId, version, null));
     }
-    as(DEV, () -> service.selfCheck(DEV, pluginId, version, ITEMS));
+    as(DEV, () -> commands.selfCheck(DEV, pluginId, version, ITEMS, null));
     if (n % 3 == 0) {
-      as(REVIEWER, () -> service.review(REVIEWER, pluginId, version, "REJECT", "CONTENT", "fix it"));
-      as(DEV, () -> service.submit(DEV, pluginId, version));
-      as(DEV, () -> service.selfCheck(DEV, pluginId, version, ITEMS));
+      as(REVIEWER, () -> commands.review(REVIEWER, pluginId, version, "REJECT", "CONTENT", "fix it", null));
+      as(DEV, () -> commands.submit(DEV, pluginId, version, null));
+      as(DEV, () -> commands.selfCheck(DEV, pluginId, version, ITEMS, null));
     }
-    as(REVIEWER, () -> service.review(REVIEWER, pluginId, version, "APPROVE", null, null));
+    as(REVIEWER, () -> commands.review(REVIEWER, pluginId, version, "APPROVE", null, null, null));
     if (n % 5 == 1) {
-      as(DEV, () -> service.returnToDevelopment(DEV, pluginId, version));
+      as(DEV, () -> commands.returnToDevelopment(DEV, pluginId, version, null));
       return;
     }
     if (n > 0 && ThreadLocalRandom.current().nextBoolean()) {
-      as(DEV, () -> service.gray(DEV, pluginId, version, com.fasterxml.jackson.databind.node.IntNode.valueOf(10)));
-      as(DEV, () -> service.gray(DEV, pluginId, version, com.fasterxml.jackson.databind.node.IntNode.valueOf(50)));
+      as(DEV, () -> commands.gray(DEV, pluginId, version, com.fasterxml.jackson.databind.node.IntNode.valueOf(10), null));
+      as(DEV, () -> commands.gray(DEV, pluginId, version, com.fasterxml.jackson.databind.node.IntNode.valueOf(50), null));
     }
-    as(DEV, () -> service.release(DEV, pluginId, version));
-    as(DEV, () -> service.history(DEV, pluginId, version));
+    as(DEV, () -> commands.release(DEV, pluginId, version, null));
+    as(DEV, () -> catalog.history(DEV, pluginId, version));
   }
 
   /**
@@ -423,12 +426,12 @@ public final class Benchmark {
       String version = "1." + n + ".0";
       int round = n;
       List<Runnable> steps = List.of(
-          () -> as(DEV, () -> service.upload(DEV, pluginId, new UploadVersion(version, null, List.of("core"),
+          () -> as(DEV, () -> catalog.upload(DEV, pluginId, new UploadVersion(version, null, List.of("core"),
               new BasicInfoInput("n", "s", "d", "c", "a@b.example", false, null)))),
-          () -> as(DEV, () -> service.submit(DEV, pluginId, version)),
-          () -> as(DEV, () -> service.selfCheck(DEV, pluginId, version, ITEMS)),
-          () -> as(REVIEWER, () -> service.review(REVIEWER, pluginId, version, "APPROVE", null, null)),
-          () -> as(DEV, () -> service.release(DEV, pluginId, version)),
+          () -> as(DEV, () -> commands.submit(DEV, pluginId, version, null)),
+          () -> as(DEV, () -> commands.selfCheck(DEV, pluginId, version, ITEMS, null)),
+          () -> as(REVIEWER, () -> commands.review(REVIEWER, pluginId, version, "APPROVE", null, null, null)),
+          () -> as(DEV, () -> commands.release(DEV, pluginId, version, null)),
           () -> floorLifecycle(floorPlugin, round));
       for (int i = 0; i < steps.size(); i++) {
         long w = System.nanoTime();
@@ -505,7 +508,7 @@ public final class Benchmark {
 
   private String newPlugin() {
     String pluginId = "bench-" + PLUGINS.incrementAndGet();
-    as(DEV, () -> service.createPlugin(DEV, new CreatePlugin(pluginId, pluginId, null)));
+    as(DEV, () -> catalog.createPlugin(DEV, new CreatePlugin(pluginId, pluginId, null)));
     return pluginId;
   }
 

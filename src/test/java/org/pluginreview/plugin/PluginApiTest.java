@@ -199,7 +199,9 @@ class PluginApiTest {
     assertUnchanged(p, "1.0.0", () -> {
       Response r = api.post("dev1", v(p, "1.0.0") + "/release", null);
       assertProblem(r, 409, "ILLEGAL_STATE");
-      assertThat(r.body().path("status").asText()).isEqualTo("DEVELOPMENT");
+      // problem+json's status is the HTTP code; the version's own is named apart
+      assertThat(r.body().path("status").asInt()).isEqualTo(409);
+      assertThat(r.body().path("versionStatus").asText()).isEqualTo("DEVELOPMENT");
       assertThat(r.body().path("allowedActions").toString()).contains("SUBMIT");
       assertProblem(api.post("dev1", v(p, "1.0.0") + "/withdraw", null), 409, "ILLEGAL_STATE");
       assertProblem(api.post("dev1", v(p, "1.0.0") + "/self-check", ALL_ITEMS), 403, "FORBIDDEN");

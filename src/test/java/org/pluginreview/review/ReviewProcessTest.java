@@ -30,11 +30,12 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pluginreview.plugin.PluginService;
+import org.pluginreview.plugin.PluginCatalog;
+import org.pluginreview.review.ReviewCommands;
 import org.pluginreview.plugin.PluginViews.Event;
 import org.pluginreview.plugin.PluginViews.VersionDetails;
-import org.pluginreview.plugin.VersionEvent;
-import org.pluginreview.plugin.VersionStatus;
+import org.pluginreview.lifecycle.VersionEvent;
+import org.pluginreview.lifecycle.VersionStatus;
 import org.pluginreview.support.Fixtures;
 import org.pluginreview.support.FullProcessCoverage;
 import org.pluginreview.system.ApiException;
@@ -58,7 +59,8 @@ import org.springframework.test.context.TestExecutionListeners;
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class ReviewProcessTest {
 
-  @Autowired PluginService service;
+  @Autowired PluginCatalog catalog;
+  @Autowired ReviewCommands commands;
   @Autowired IdentityService identity;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -73,8 +75,8 @@ class ReviewProcessTest {
 
   @Test
   void approvedVersionGoesLive() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
-    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
 
     ProcessInstance pi = submit(pluginId, "1.0.0");
     assertThat(pi).isWaitingAt(ReviewProcess.USER_TASK_SELF_CHECK).task().isAssignedTo("dev1");
@@ -88,18 +90,18 @@ class ReviewProcessTest {
     assertThat(engine.getTaskService().getVariableLocal(task(pi).getId(), ReviewProcess.Detail.VERSION))
         .isEqualTo("1.0.0");
 
-    as(identity, REVIEWER1, () -> service.review(REVIEWER1, pluginId, "1.0.0", "APPROVE", null, "looks good"));
+    as(identity, REVIEWER1, () -> commands.review(REVIEWER1, pluginId, "1.0.0", "APPROVE", null, "looks good", null));
     assertThat(pi).hasPassed(ReviewProcess.APPROVE_VERSION).isWaitingAt(ReviewProcess.USER_TASK_RELEASE_DECISION);
     // the forms' detail copies leave no history rows; the decisions do
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .list()).extracting(v -> v.getName())
-        .contains(ReviewProcess.Var.REVIEW_DECISION, ReviewProcess.Var.SUBMITTER)
+        .contains(ReviewProcess.Var.REVIEW_DECISION.name(), ReviewProcess.Var.SUBMITTER.name())
         .doesNotContainAnyElementsOf(SkipTaskDetailHistory.DETAIL_VARIABLES);
     VersionDetails approved = version(pluginId, "1.0.0");
     assertThat(approved.status()).isEqualTo(VersionStatus.APPROVED);
     assertThat(approved.reviewer()).isEqualTo("reviewer1");
 
-    as(identity, DEV1, () -> service.release(DEV1, pluginId, "1.0.0"));
+    as(identity, DEV1, () -> commands.release(DEV1, pluginId, "1.0.0", null));
     assertThat(pi).hasPassed(ReviewProcess.RELEASE_VERSION).isEnded().hasPassed(ReviewProcess.END_RELEASED);
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.RELEASED);
     assertThat(history(pluginId, "1.0.0")).extracting(Event::action).containsExactly(
@@ -109,16 +111,16 @@ class ReviewProcessTest {
 
   @Test
   void rejectedVersionCanBeResubmitted() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
-    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
     ProcessInstance first = submit(pluginId, "1.0.0");
     selfCheck(pluginId, "1.0.0");
 
     // as Tasklist does it: the reviewer claims and completes the task with the form's variables
     as(identity, REVIEWER1, () -> {
       engine.getTaskService().claim(task(first).getId(), "reviewer1");
-      complete(task(first), withVariables(ReviewProcess.Var.REVIEW_DECISION, "REJECT",
-          ReviewProcess.Var.REJECT_CATEGORY, "CONTENT", ReviewProcess.Var.REVIEW_COMMENT, "Screenshots are missing"));
+      complete(task(first), withVariables(ReviewProcess.Var.REVIEW_DECISION.name(), "REJECT",
+          ReviewProcess.Var.REJECT_CATEGORY.name(), "CONTENT", ReviewProcess.Var.REVIEW_COMMENT.name(), "Screenshots are missing"));
     });
     assertThat(first).hasPassed(ReviewProcess.REJECT_VERSION, ReviewProcess.END_REJECTED).isEnded();
     VersionDetails rejected = version(pluginId, "1.0.0");
@@ -134,11 +136,11 @@ class ReviewProcessTest {
 
   @Test
   void versionWithdrawnDuringSelfCheckReturnsToDevelopment() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
-    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
     ProcessInstance pi = submit(pluginId, "1.0.0");
 
-    as(identity, DEV1, () -> service.withdraw(DEV1, pluginId, "1.0.0"));
+    as(identity, DEV1, () -> commands.withdraw(DEV1, pluginId, "1.0.0", null));
     assertThat(pi).hasPassed(ReviewProcess.BOUNDARY_WITHDRAW_SELF_CHECK, ReviewProcess.WITHDRAW_VERSION,
         ReviewProcess.END_WITHDRAWN).isEnded();
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.DEVELOPMENT);
@@ -146,12 +148,12 @@ class ReviewProcessTest {
 
   @Test
   void versionWithdrawnDuringReviewReturnsToDevelopment() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
-    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
     ProcessInstance pi = submit(pluginId, "1.0.0");
     selfCheck(pluginId, "1.0.0");
 
-    as(identity, DEV1, () -> service.withdraw(DEV1, pluginId, "1.0.0"));
+    as(identity, DEV1, () -> commands.withdraw(DEV1, pluginId, "1.0.0", null));
     assertThat(pi).hasPassed(ReviewProcess.BOUNDARY_WITHDRAW_REVIEW, ReviewProcess.WITHDRAW_VERSION).isEnded();
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.DEVELOPMENT);
     assertThat(history(pluginId, "1.0.0")).last().extracting(Event::action, Event::from, Event::to)
@@ -160,8 +162,8 @@ class ReviewProcessTest {
 
   @Test
   void failedPreReviewReturnsVersionWithFindings() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
-    as(identity, DEV1, () -> service.upload(DEV1, pluginId, new org.pluginreview.plugin.PluginRequests.UploadVersion(
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    as(identity, DEV1, () -> catalog.upload(DEV1, pluginId, new org.pluginreview.plugin.PluginRequests.UploadVersion(
         "1.0.0", null, List.of("core"), new org.pluginreview.plugin.PluginRequests.BasicInfoInput(
             "Name", null, "desc", "tools", "a@b.example", true, "http://insecure.example/privacy"))));
     ProcessInstance pi = submit(pluginId, "1.0.0");
@@ -179,30 +181,30 @@ class ReviewProcessTest {
 
   @Test
   void grayscaleStartsRaisesCancelsAndGoesLive() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
     live(pluginId, "1.0.0");
     ProcessInstance pi = approved(pluginId, "1.1.0");
 
-    as(identity, DEV1, () -> service.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(5)));
+    as(identity, DEV1, () -> commands.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(5), null));
     assertThat(pi).hasPassed(ReviewProcess.START_GRAYSCALE).isWaitingAt(ReviewProcess.USER_TASK_RELEASE_DECISION);
     assertThat(version(pluginId, "1.1.0")).extracting(VersionDetails::status, VersionDetails::grayPercentage)
         .containsExactly(VersionStatus.GRAY, 5);
 
-    as(identity, DEV1, () -> service.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(30)));
+    as(identity, DEV1, () -> commands.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(30), null));
     assertThat(pi).hasPassed(ReviewProcess.RAISE_GRAYSCALE);
     assertThat(version(pluginId, "1.1.0").grayPercentage()).isEqualTo(30);
 
-    as(identity, DEV1, () -> service.cancelGray(DEV1, pluginId, "1.1.0"));
+    as(identity, DEV1, () -> commands.cancelGray(DEV1, pluginId, "1.1.0", null));
     assertThat(pi).hasPassed(ReviewProcess.CANCEL_GRAYSCALE).isWaitingAt(ReviewProcess.USER_TASK_RELEASE_DECISION);
     assertThat(version(pluginId, "1.1.0")).extracting(VersionDetails::status, VersionDetails::grayPercentage)
         .containsExactly(VersionStatus.APPROVED, null);
 
     // Tasklist's generated form for the release decision
     as(identity, DEV1, () -> formService.submitTaskForm(task(pi).getId(), Map.of(
-        ReviewProcess.Var.RELEASE_DECISION, "START_GRAY", ReviewProcess.Var.GRAY_PERCENTAGE, 50L)));
+        ReviewProcess.Var.RELEASE_DECISION.name(), "START_GRAY", ReviewProcess.Var.GRAY_PERCENTAGE.name(), 50L)));
     assertThat(status(pluginId, "1.1.0")).isEqualTo(VersionStatus.GRAY);
 
-    as(identity, DEV1, () -> service.release(DEV1, pluginId, "1.1.0"));
+    as(identity, DEV1, () -> commands.release(DEV1, pluginId, "1.1.0", null));
     assertThat(pi).hasPassed(ReviewProcess.RELEASE_VERSION).isEnded();
     assertThat(version(pluginId, "1.1.0")).extracting(VersionDetails::status, VersionDetails::grayPercentage)
         .containsExactly(VersionStatus.RELEASED, null);
@@ -210,22 +212,22 @@ class ReviewProcessTest {
 
   @Test
   void approvedVersionReturnsToDevelopment() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
     ProcessInstance pi = approved(pluginId, "1.0.0");
 
-    as(identity, DEV1, () -> service.returnToDevelopment(DEV1, pluginId, "1.0.0"));
+    as(identity, DEV1, () -> commands.returnToDevelopment(DEV1, pluginId, "1.0.0", null));
     assertThat(pi).hasPassed(ReviewProcess.RETURN_TO_DEVELOPMENT, ReviewProcess.END_RETURNED).isEnded();
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.DEVELOPMENT);
   }
 
   @Test
   void grayVersionReturnsToDevelopment() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
     live(pluginId, "1.0.0");
     ProcessInstance pi = approved(pluginId, "1.1.0");
-    as(identity, DEV1, () -> service.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(10)));
+    as(identity, DEV1, () -> commands.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(10), null));
 
-    as(identity, DEV1, () -> service.returnToDevelopment(DEV1, pluginId, "1.1.0"));
+    as(identity, DEV1, () -> commands.returnToDevelopment(DEV1, pluginId, "1.1.0", null));
     assertThat(pi).hasPassed(ReviewProcess.RETURN_TO_DEVELOPMENT).isEnded();
     assertThat(version(pluginId, "1.1.0")).extracting(VersionDetails::status, VersionDetails::grayPercentage)
         .containsExactly(VersionStatus.DEVELOPMENT, null);
@@ -233,11 +235,11 @@ class ReviewProcessTest {
 
   @Test
   void goingLiveTakesThePreviousLiveVersionOffline() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
     live(pluginId, "1.0.0");
     approved(pluginId, "2.0.0");
 
-    as(identity, DEV1, () -> service.release(DEV1, pluginId, "2.0.0"));
+    as(identity, DEV1, () -> commands.release(DEV1, pluginId, "2.0.0", null));
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.OFFLINE);
     assertThat(status(pluginId, "2.0.0")).isEqualTo(VersionStatus.RELEASED);
     assertThat(history(pluginId, "1.0.0")).last().extracting(Event::action, Event::actor, Event::comment)
@@ -248,8 +250,8 @@ class ReviewProcessTest {
 
   @Test
   void overdueReviewIsEscalatedToLeadsAndStaysOpen() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
-    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
     ProcessInstance pi = submit(pluginId, "1.0.0");
     selfCheck(pluginId, "1.0.0");
     assertThat(job(pi).getDuedate()).isInTheFuture(); // the overdue timer is armed
@@ -268,7 +270,7 @@ class ReviewProcessTest {
         .containsExactly(VersionEvent.Type.REVIEW_ESCALATED, "system");
 
     // still an ordinary review: a lead may decide it
-    as(identity, LEAD1, () -> service.review(LEAD1, pluginId, "1.0.0", "APPROVE", null, null));
+    as(identity, LEAD1, () -> commands.review(LEAD1, pluginId, "1.0.0", "APPROVE", null, null, null));
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.APPROVED);
   }
 
@@ -276,8 +278,8 @@ class ReviewProcessTest {
 
   @Test
   void tasklistCompletionObeysTheSameRulesAsTheApi() {
-    String pluginId = Fixtures.newPlugin(service, identity, DEV1);
-    Fixtures.upload(service, identity, DEV1, pluginId, "1.0.0");
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
     ProcessInstance pi = submit(pluginId, "1.0.0");
 
     Task selfCheck = task(pi);
@@ -290,9 +292,9 @@ class ReviewProcessTest {
     Task review = task(pi);
     // a developer is no candidate of the review: Camunda's authorization refuses before our rules run
     assertThatThrownBy(() -> as(identity, DEV1, () -> complete(review,
-        withVariables(ReviewProcess.Var.REVIEW_DECISION, "APPROVE")))).isInstanceOf(AuthorizationException.class);
+        withVariables(ReviewProcess.Var.REVIEW_DECISION.name(), "APPROVE")))).isInstanceOf(AuthorizationException.class);
     ApiException noReason = catchApi(() -> as(identity, REVIEWER2, () -> complete(review,
-        withVariables(ReviewProcess.Var.REVIEW_DECISION, "REJECT"))));
+        withVariables(ReviewProcess.Var.REVIEW_DECISION.name(), "REJECT"))));
     assertThat(noReason.code()).isEqualTo(ErrorCode.REJECT_REASON_REQUIRED);
     assertThat(pi).isWaitingAt(ReviewProcess.USER_TASK_REVIEW);
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.AUDITING);
@@ -301,50 +303,59 @@ class ReviewProcessTest {
   @Test
   void nobodyReviewsTheirOwnSubmissionEvenAsAReviewer() {
     Fixtures.ensureUser(identity, DUAL);
-    String pluginId = Fixtures.newPlugin(service, identity, DUAL);
-    Fixtures.upload(service, identity, DUAL, pluginId, "1.0.0");
-    String pid = as(identity, DUAL, () -> service.submit(DUAL, pluginId, "1.0.0")).processInstanceId();
-    as(identity, DUAL, () -> service.selfCheck(DUAL, pluginId, "1.0.0", Fixtures.ALL_ITEMS));
+    String pluginId = Fixtures.newPlugin(catalog, identity, DUAL);
+    Fixtures.upload(catalog, identity, DUAL, pluginId, "1.0.0");
+    String pid = as(identity, DUAL, () -> commands.submit(DUAL, pluginId, "1.0.0", null)).processInstanceId();
+    as(identity, DUAL, () -> commands.selfCheck(DUAL, pluginId, "1.0.0", Fixtures.ALL_ITEMS, null));
     ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult();
 
+    // the engine hides the task from its submitter and refuses them work on it, whatever their groups
     Task review = task(pi);
-    ApiException inTasklist = catchApi(() -> as(identity, DUAL, () -> complete(review,
-        withVariables(ReviewProcess.Var.REVIEW_DECISION, "APPROVE"))));
-    assertThat(inTasklist.code()).isEqualTo(ErrorCode.SELF_REVIEW_FORBIDDEN);
+    assertThat(as(identity, DUAL, () -> engine.getTaskService().createTaskQuery().processInstanceId(pid).count()))
+        .isZero();
+    assertThat(as(identity, REVIEWER1, () -> engine.getTaskService().createTaskQuery().processInstanceId(pid)
+        .count())).isOne();
+    assertThatThrownBy(() -> as(identity, DUAL, () -> complete(review,
+        withVariables(ReviewProcess.Var.REVIEW_DECISION.name(), "APPROVE"))))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as(identity, DUAL, () -> engine.getTaskService().claim(review.getId(), "dual")))
+        .isInstanceOf(AuthorizationException.class);
+    // our API completes past the engine's checks, and the review's own rule still refuses
+
     ApiException inApi = catchApi(() -> as(identity, DUAL,
-        () -> service.review(DUAL, pluginId, "1.0.0", "APPROVE", null, null)));
+        () -> commands.review(DUAL, pluginId, "1.0.0", "APPROVE", null, null, null)));
     assertThat(inApi.code()).isEqualTo(ErrorCode.SELF_REVIEW_FORBIDDEN);
     assertThat(pi).isWaitingAt(ReviewProcess.USER_TASK_REVIEW);
-    assertThat(as(identity, DUAL, () -> service.version(DUAL, pluginId, "1.0.0")).status())
+    assertThat(as(identity, DUAL, () -> catalog.version(DUAL, pluginId, "1.0.0")).status())
         .isEqualTo(VersionStatus.AUDITING);
   }
 
   // ------------------------------------------------------------------ helpers
 
   private ProcessInstance submit(String pluginId, String version) {
-    String pid = as(identity, DEV1, () -> service.submit(DEV1, pluginId, version)).processInstanceId();
+    String pid = as(identity, DEV1, () -> commands.submit(DEV1, pluginId, version, null)).processInstanceId();
     return runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult();
   }
 
   private void selfCheck(String pluginId, String version) {
-    as(identity, DEV1, () -> service.selfCheck(DEV1, pluginId, version, Fixtures.ALL_ITEMS));
+    as(identity, DEV1, () -> commands.selfCheck(DEV1, pluginId, version, Fixtures.ALL_ITEMS, null));
   }
 
   private ProcessInstance approved(String pluginId, String version) {
-    Fixtures.upload(service, identity, DEV1, pluginId, version);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, version);
     ProcessInstance pi = submit(pluginId, version);
     selfCheck(pluginId, version);
-    as(identity, REVIEWER1, () -> service.review(REVIEWER1, pluginId, version, "APPROVE", null, null));
+    as(identity, REVIEWER1, () -> commands.review(REVIEWER1, pluginId, version, "APPROVE", null, null, null));
     return pi;
   }
 
   private void live(String pluginId, String version) {
     approved(pluginId, version);
-    as(identity, DEV1, () -> service.release(DEV1, pluginId, version));
+    as(identity, DEV1, () -> commands.release(DEV1, pluginId, version, null));
   }
 
   private VersionDetails version(String pluginId, String version) {
-    return as(identity, DEV1, () -> service.version(DEV1, pluginId, version));
+    return as(identity, DEV1, () -> catalog.version(DEV1, pluginId, version));
   }
 
   private VersionStatus status(String pluginId, String version) {
@@ -352,7 +363,7 @@ class ReviewProcessTest {
   }
 
   private List<Event> history(String pluginId, String version) {
-    return as(identity, DEV1, () -> service.history(DEV1, pluginId, version));
+    return as(identity, DEV1, () -> catalog.history(DEV1, pluginId, version));
   }
 
   /** The engine wraps what a task listener throws; the refusal is its cause. */

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.pluginreview.plugin.PluginRequests.BasicInfoInput;
 import org.pluginreview.plugin.PluginRequests.CreatePlugin;
 import org.pluginreview.plugin.PluginRequests.UploadVersion;
-import org.pluginreview.plugin.PluginService;
+import org.pluginreview.plugin.PluginCatalog;
 import org.pluginreview.plugin.PluginViews.VersionDetails;
 import org.pluginreview.system.Actor;
 
@@ -36,15 +36,15 @@ public final class Fixtures {
     actor.groups().forEach(group -> identity.createMembership(actor.userId(), group));
   }
 
-  public static String newPlugin(PluginService service, IdentityService identity, Actor owner) {
+  public static String newPlugin(PluginCatalog catalog, IdentityService identity, Actor owner) {
     String pluginId = "plugin-" + SEQUENCE.incrementAndGet();
-    Users.as(identity, owner, () -> service.createPlugin(owner, new CreatePlugin(pluginId, "Plugin " + pluginId, null)));
+    Users.as(identity, owner, () -> catalog.createPlugin(owner, new CreatePlugin(pluginId, "Plugin " + pluginId, null)));
     return pluginId;
   }
 
-  public static VersionDetails upload(PluginService service, IdentityService identity, Actor owner, String pluginId,
+  public static VersionDetails upload(PluginCatalog catalog, IdentityService identity, Actor owner, String pluginId,
                                       String version) {
-    return Users.as(identity, owner, () -> service.upload(owner, pluginId,
+    return Users.as(identity, owner, () -> catalog.upload(owner, pluginId,
         new UploadVersion(version, "release notes", List.of("weather-core"), completeInfo())));
   }
 }

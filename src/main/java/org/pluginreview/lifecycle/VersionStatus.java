@@ -1,4 +1,4 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import jakarta.persistence.LockModeType;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface PluginRepository extends JpaRepository<Plugin, Long> {
+public interface PluginRepository extends JpaRepository<Plugin, Long> {
 
   Optional<Plugin> findByPluginId(String pluginId);
 

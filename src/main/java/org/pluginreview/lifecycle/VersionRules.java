@@ -1,4 +1,4 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,10 +12,10 @@ import org.pluginreview.system.ErrorCode;
  * Decides whether an action is allowed right now. The same function answers a version's
  * {@code actions} and refuses a call, so the two can never disagree.
  */
-final class VersionRules {
+public final class VersionRules {
 
   /** What the rules need to know about one version and its plugin. */
-  record Situation(Plugin plugin, PluginVersion version, List<PluginVersion> siblings, Actor actor,
+  public record Situation(Plugin plugin, PluginVersion version, List<PluginVersion> siblings, Actor actor,
                    String reviewClaimedBy) {
 
     boolean hasLiveVersion() {
@@ -23,7 +23,11 @@ final class VersionRules {
     }
 
     Optional<PluginVersion> otherInFlight() {
-      return siblings.stream().filter(v -> !v.getId().equals(version.getId()) && v.isInFlight()).findFirst();
+      return siblings.stream().filter(v -> !v.getVersion().equals(version.getVersion()) && v.isInFlight()).findFirst();
+    }
+
+    public Optional<PluginVersion> live() {
+      return siblings.stream().filter(v -> v.getStatus() == VersionStatus.RELEASED).findFirst();
     }
 
     Optional<VersionNumber> highestEverLive() {
@@ -35,13 +39,13 @@ final class VersionRules {
    * Why an action is refused, as a plain value: a version's {@code actions} asks about every action, and
    * only a refusal that is thrown needs an exception (and the cost of its stack trace).
    */
-  record Refusal(ErrorCode code, String detail, Map<String, Object> properties) {
+  public record Refusal(ErrorCode code, String detail, Map<String, Object> properties) {
 
     Refusal(ErrorCode code, String detail) {
       this(code, detail, Map.of());
     }
 
-    ApiException exception() {
+    public ApiException exception() {
       ApiException e = code.exception(detail);
       properties.forEach(e::with);
       return e;
@@ -50,12 +54,12 @@ final class VersionRules {
 
   private VersionRules() {}
 
-  static List<Action> allowed(Situation s) {
+  public static List<Action> allowed(Situation s) {
     return Arrays.stream(Action.values()).filter(a -> refusal(a, s).isEmpty()).toList();
   }
 
   /** Throws the refusal; one for the wrong status lists what is allowed instead. */
-  static void require(Action action, Situation s) {
+  public static void require(Action action, Situation s) {
     Optional<Refusal> refusal = refusal(action, s);
     if (refusal.isPresent()) {
       ApiException e = refusal.get().exception();
@@ -63,7 +67,7 @@ final class VersionRules {
     }
   }
 
-  static Optional<Refusal> refusal(Action action, Situation s) {
+  public static Optional<Refusal> refusal(Action action, Situation s) {
     PluginVersion v = s.version();
     String actor = s.actor().userId();
     switch (action.role()) {
@@ -89,7 +93,7 @@ final class VersionRules {
     if (!action.allowedFrom(v.getStatus())) {
       return Optional.of(new Refusal(ErrorCode.ILLEGAL_STATE,
           "Version " + v.getVersion() + " is " + v.getStatus() + "; " + name(action) + " is not allowed now.",
-          Map.of("status", v.getStatus())));
+          Map.of("versionStatus", v.getStatus())));
     }
     return switch (action) {
       case SET_TRIAL -> v.isTrial()
@@ -133,7 +137,7 @@ final class VersionRules {
         "Version " + version + " is not greater than " + live + ", which has been live.");
   }
 
-  private static String name(Action action) {
+  static String name(Action action) {
     return action.name().toLowerCase().replace('_', ' ');
   }
 

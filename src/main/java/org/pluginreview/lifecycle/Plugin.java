@@ -1,4 +1,4 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,7 +35,7 @@ public class Plugin {
 
   protected Plugin() {}
 
-  Plugin(String pluginId, String name, String description, String owner, Instant createdAt) {
+  public Plugin(String pluginId, String name, String description, String owner, Instant createdAt) {
     this.pluginId = pluginId;
     this.name = name;
     this.description = description;

@@ -1,9 +1,9 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface VersionEventRepository extends JpaRepository<VersionEvent, Long> {
+public interface VersionEventRepository extends JpaRepository<VersionEvent, Long> {
 
   List<VersionEvent> findByPluginIdAndVersionOrderByIdAsc(String pluginId, String version);
 }

@@ -1,10 +1,10 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
-import static org.pluginreview.plugin.VersionStatus.APPROVED;
-import static org.pluginreview.plugin.VersionStatus.AUDITING;
-import static org.pluginreview.plugin.VersionStatus.AUDIT_REJECTED;
-import static org.pluginreview.plugin.VersionStatus.DEVELOPMENT;
-import static org.pluginreview.plugin.VersionStatus.GRAY;
+import static org.pluginreview.lifecycle.VersionStatus.APPROVED;
+import static org.pluginreview.lifecycle.VersionStatus.AUDITING;
+import static org.pluginreview.lifecycle.VersionStatus.AUDIT_REJECTED;
+import static org.pluginreview.lifecycle.VersionStatus.DEVELOPMENT;
+import static org.pluginreview.lifecycle.VersionStatus.GRAY;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One uploaded version of a plugin. Only {@link PluginService} changes it, so every rule and every
+ * One uploaded version of a plugin. Only {@link VersionLifecycle} changes it, so every rule and every
  * history event lives in one place.
  */
 @Entity
@@ -98,6 +98,28 @@ public class PluginVersion {
 
   @Column(name = "released_at")
   private Instant releasedAt;
+
+  /**
+   * The decision a person made by completing one of this version's review tasks, kept until the step
+   * that acts on it: that step moves the record only for a decision of its own review process.
+   */
+  @Column(name = "decision")
+  private String decision;
+
+  @Column(name = "decision_by")
+  private String decisionBy;
+
+  @Column(name = "decision_review")
+  private String decisionReview;
+
+  @Column(name = "decision_percentage")
+  private Integer decisionPercentage;
+
+  @Column(name = "decision_category")
+  private String decisionCategory;
+
+  @Column(name = "decision_comment")
+  private String decisionComment;
 
   @Version
   @Column(name = "lock_version")
@@ -271,5 +293,19 @@ public class PluginVersion {
 
   void setReleasedAt(Instant releasedAt) {
     this.releasedAt = releasedAt;
+  }
+
+  Decision decision() {
+    return decision == null ? null : new Decision(Action.valueOf(decision), decisionBy, decisionReview,
+        decisionPercentage, decisionCategory, decisionComment);
+  }
+
+  void decide(Decision d) {
+    decision = d == null ? null : d.action().name();
+    decisionBy = d == null ? null : d.by();
+    decisionReview = d == null ? null : d.review();
+    decisionPercentage = d == null ? null : d.percentage();
+    decisionCategory = d == null ? null : d.category();
+    decisionComment = d == null ? null : d.comment();
   }
 }

@@ -1,15 +1,15 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.pluginreview.system.ErrorCode;
 
 /** A grayscale percentage: an integer from 1 to 99, higher than the current one when raising. */
-final class GrayPercentage {
+public final class GrayPercentage {
 
   private GrayPercentage() {}
 
   static int check(Object raw, Integer current) {
-    Long value = asWholeNumber(raw);
+    Long value = wholeNumber(raw);
     if (value == null || value < 1 || value > 99) {
       throw ErrorCode.GRAY_PERCENTAGE_INVALID.exception("The percentage must be an integer from 1 to 99.");
     }
@@ -20,7 +20,8 @@ final class GrayPercentage {
     return value.intValue();
   }
 
-  private static Long asWholeNumber(Object raw) {
+  /** The value as a whole number, or null if it is none. */
+  public static Long wholeNumber(Object raw) {
     if (raw instanceof JsonNode node) {
       return node.isIntegralNumber() && node.canConvertToLong() ? node.asLong() : null;
     }

@@ -1,4 +1,4 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /** Lifecycle counters for Prometheus; counted once the change commits, so a rolled-back click counts nothing. */
 @Component
-class LifecycleMetrics {
+class LifecycleMetrics implements LifecycleCounters {
 
   private final Counter submissions;
   private final Counter approvals;
@@ -30,11 +30,13 @@ class LifecycleMetrics {
         .description("time from entering manual review to the decision").register(registry);
   }
 
-  void submitted() {
+  @Override
+  public void submitted() {
     afterCommit(submissions::increment);
   }
 
-  void decided(boolean approved, Duration waited) {
+  @Override
+  public void decided(boolean approved, Duration waited) {
     afterCommit(() -> {
       (approved ? approvals : rejections).increment();
       if (waited != null) {
@@ -43,7 +45,8 @@ class LifecycleMetrics {
     });
   }
 
-  void released() {
+  @Override
+  public void released() {
     afterCommit(releases::increment);
   }
 

@@ -1,4 +1,4 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 /** The pre-submission checklist; every item must be ticked. */
 public enum SelfCheckItem {

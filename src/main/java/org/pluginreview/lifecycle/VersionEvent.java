@@ -1,4 +1,4 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,12 +1,18 @@
-package org.pluginreview.plugin;
+package org.pluginreview.lifecycle;
 
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface PluginVersionRepository extends JpaRepository<PluginVersion, Long> {
+public interface PluginVersionRepository extends JpaRepository<PluginVersion, Long> {
+
+  /** Besides the addressed version, the statuses the rules look at across a plugin's versions. */
+  Set<VersionStatus> RELEVANT = EnumSet.of(VersionStatus.SELF_CHECK, VersionStatus.AUDITING,
+      VersionStatus.APPROVED, VersionStatus.GRAY, VersionStatus.RELEASED);
 
   Optional<PluginVersion> findByPluginIdAndVersion(String pluginId, String version);
 

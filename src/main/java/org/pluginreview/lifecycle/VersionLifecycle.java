@@ -1,0 +1,443 @@
+package org.pluginreview.lifecycle;
+
+import static org.pluginreview.lifecycle.VersionEvent.Type;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.pluginreview.lifecycle.VersionRules.Situation;
+import org.pluginreview.system.Actor;
+import org.pluginreview.system.ApiException;
+import org.pluginreview.system.ErrorCode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every change to a version record and its history event. Each change locks the plugin first and
+ * checks its own precondition from the records it then reads: the status it leaves, who acts, and the
+ * facts it needs. The transitions of a review (submit to go-live) are called by the review process
+ * alone; a step that carries out a person's decision acts only on the decision recorded by the
+ * completion of a task of that very process, never on what a process variable says.
+ */
+@Component
+public class VersionLifecycle {
+
+  public static final Set<String> REJECT_CATEGORIES =
+      Set.of("FUNCTIONALITY", "CONTENT", "PRIVACY_SECURITY", "INFORMATION", "OTHER");
+  /** Review comments can come from Tasklist's form too, which has no length limit of its own. */
+  static final int MAX_COMMENT = 2000;
+
+  private final VersionStore store;
+  private final LifecycleCounters counters;
+  private final Clock clock;
+
+  public VersionLifecycle(VersionStore store, LifecycleCounters counters, Clock clock) {
+    this.store = store;
+    this.counters = counters;
+    this.clock = clock;
+  }
+
+  /** One review of one version: the process that runs it has this id. */
+  public record Review(String pluginId, String version, String id) {}
+
+  // ---------------------------------------------------------------- changes outside a review
+
+  public Situation upload(Actor actor, String pluginId, String version, String description, List<String> packages,
+                          BasicInfo info) {
+    Plugin plugin = visible(actor, store.lockPlugin(pluginId), pluginId);
+    if (!actor.userId().equals(plugin.getOwner())) {
+      throw ErrorCode.FORBIDDEN.exception("Only the plugin's owner may upload versions.");
+    }
+    VersionNumber number = VersionNumber.parse(version);
+    if (store.exists(pluginId, number.toString())) {
+      throw ErrorCode.VERSION_EXISTS.exception("Version " + number + " of " + pluginId + " already exists.");
+    }
+    Optional<VersionNumber> live = plugin.highestLiveVersion();
+    if (live.isPresent() && number.compareTo(live.get()) <= 0) {
+      throw VersionRules.versionNotGreater(number.toString(), live.get()).exception();
+    }
+    PluginVersion v = new PluginVersion(pluginId, number, clock.instant());
+    v.setDescription(description);
+    v.setFeaturePackages(packages == null ? List.of() : packages);
+    v.setBasicInfo(info == null ? BasicInfo.EMPTY : info);
+    store.add(v);
+    record(v, Type.UPLOADED, null, actor.userId(), null);
+    List<PluginVersion> all = store.relevant(pluginId, null);
+    all.add(0, v);
+    return new Situation(plugin, v, all, actor, null);
+  }
+
+  /** Fields left null stay as they are. */
+  public Situation edit(Actor actor, String pluginId, String version, Long expectedRevision, String description,
+                        List<String> packages, BasicInfo info) {
+    Situation s = locked(actor, pluginId, version, expectedRevision, null);
+    VersionRules.require(Action.EDIT, s);
+    PluginVersion v = s.version();
+    List<String> changed = new ArrayList<>();
+    if (description != null) {
+      v.setDescription(description);
+      changed.add("description");
+    }
+    if (packages != null) {
+      v.setFeaturePackages(packages);
+      changed.add("featurePackages");
+    }
+    if (info != null) {
+      v.setBasicInfo(info);
+      changed.add("basicInfo");
+    }
+    record(v, Type.EDITED, v.getStatus(), actor.userId(), changed.isEmpty() ? null : String.join(", ", changed));
+    return s;
+  }
+
+  /** The history stays. */
+  public void delete(Actor actor, String pluginId, String version, Long expectedRevision) {
+    Situation s = locked(actor, pluginId, version, expectedRevision, null);
+    VersionRules.require(Action.DELETE, s);
+    PluginVersion v = s.version();
+    store.append(new VersionEvent(v, Type.DELETED, v.getStatus(), actor.userId(), clock.instant(), null));
+    store.remove(v);
+  }
+
+  /** At most one trial version per plugin: setting one moves the flag. */
+  public Situation setTrial(Actor actor, String pluginId, String version, Long expectedRevision) {
+    Situation s = locked(actor, pluginId, version, expectedRevision, null);
+    if (s.version().isTrial() && actor.userId().equals(s.plugin().getOwner())) {
+      return s;
+    }
+    VersionRules.require(Action.SET_TRIAL, s);
+    for (PluginVersion other : s.siblings()) {
+      if (other.isTrial()) {
+        other.setTrial(false);
+        record(other, Type.TRIAL_CANCELLED, other.getStatus(), actor.userId(), "replaced by " + version);
+      }
+    }
+    s.version().setTrial(true);
+    record(s.version(), Type.TRIAL_SET, s.version().getStatus(), actor.userId(), null);
+    return s;
+  }
+
+  /** {@code expectedRevision} is that of the trial version, when the caller names one. */
+  public void cancelTrial(Actor actor, String pluginId, Long expectedRevision) {
+    Plugin plugin = visible(actor, store.lockPlugin(pluginId), pluginId);
+    List<PluginVersion> all = store.relevant(pluginId, null);
+    Optional<PluginVersion> trial = all.stream().filter(PluginVersion::isTrial).findFirst();
+    if (trial.isEmpty()) {
+      if (!actor.userId().equals(plugin.getOwner())) {
+        throw ErrorCode.FORBIDDEN.exception("Only the plugin's owner may do this.");
+      }
+      if (expectedRevision != null) {
+        throw ErrorCode.CONFLICT.exception("The plugin has no trial version any more; reload and try again.");
+      }
+      return;
+    }
+    checkRevision(trial.get(), expectedRevision);
+    VersionRules.require(Action.CANCEL_TRIAL, new Situation(plugin, trial.get(), all, actor, null));
+    trial.get().setTrial(false);
+    record(trial.get(), Type.TRIAL_CANCELLED, trial.get().getStatus(), actor.userId(), null);
+  }
+
+  // ---------------------------------------------------------------- the review: called by its process only
+
+  /** The first step of every review, whoever started it: the submit rules, for the person who started it. */
+  public void submit(Actor actor, Review review, Long expectedRevision) {
+    Situation s = locked(actor, review.pluginId(), review.version(), expectedRevision, null);
+    PluginVersion v = s.version();
+    if (v.getStatus() == VersionStatus.SELF_CHECK && review.id().equals(v.getProcessInstanceId())) {
+      return;
+    }
+    VersionRules.require(Action.SUBMIT, s);
+    VersionStatus from = v.getStatus();
+    v.setStatus(VersionStatus.SELF_CHECK);
+    v.setSubmitter(actor.userId());
+    v.setSubmittedAt(clock.instant());
+    v.setReviewer(null);
+    v.setReviewedAt(null);
+    v.setFindings(List.of());
+    v.setProcessInstanceId(review.id());
+    v.decide(null);
+    record(v, Type.SUBMITTED, from, actor.userId(), null);
+    counters.submitted();
+  }
+
+  /** The submitter completes the self-check task: every checklist item must be ticked. */
+  public void confirmSelfCheck(Actor actor, Review review, Set<SelfCheckItem> ticked, Long expectedRevision) {
+    Situation s = locked(actor, review.pluginId(), review.version(), expectedRevision, null);
+    requireUnder(review, s.version());
+    VersionRules.require(Action.SELF_CHECK, s);
+    Set<SelfCheckItem> missing = EnumSet.allOf(SelfCheckItem.class);
+    missing.removeAll(ticked);
+    if (!missing.isEmpty()) {
+      throw ErrorCode.SELF_CHECK_INCOMPLETE.exception("Tick every self-check item; missing: " + missing + ".")
+          .with("missingItems", missing);
+    }
+    s.version().decide(Decision.of(Action.SELF_CHECK, actor.userId(), review.id()));
+    record(s.version(), Type.SELF_CHECK_CONFIRMED, s.version().getStatus(), actor.userId(), null);
+  }
+
+  /** The automatic pre-review of a confirmed self-check: records its findings; true if a human should see it. */
+  public boolean preReview(Review review) {
+    PluginVersion v = decided(review, Action.SELF_CHECK).version();
+    List<Finding> findings = PreReview.findings(v);
+    v.setFindings(findings);
+    return findings.isEmpty();
+  }
+
+  public void sendToReview(Review review) {
+    PluginVersion v = decided(review, Action.SELF_CHECK).version();
+    if (!v.getFindings().isEmpty()) {
+      throw ErrorCode.ILLEGAL_STATE.exception("Version " + v.getVersion() + " has pre-review findings.");
+    }
+    v.decide(null);
+    move(v, VersionStatus.AUDITING, Type.PRE_REVIEW_PASSED, Actor.SYSTEM.userId(), null);
+  }
+
+  public void returnWithFindings(Review review) {
+    PluginVersion v = decided(review, Action.SELF_CHECK).version();
+    if (v.getFindings().isEmpty()) {
+      throw ErrorCode.ILLEGAL_STATE.exception("Version " + v.getVersion() + " has no pre-review findings.");
+    }
+    v.decide(null);
+    String summary = v.getFindings().stream().map(Finding::code).collect(Collectors.joining(", "));
+    move(v, VersionStatus.DEVELOPMENT, Type.PRE_REVIEW_FAILED, Actor.SYSTEM.userId(), summary);
+  }
+
+  /** The owner withdraws the review while it waits for the self-check or the reviewer. */
+  public void withdraw(Actor actor, Review review, Long expectedRevision) {
+    Situation s = locked(actor, review.pluginId(), review.version(), expectedRevision, null);
+    requireUnder(review, s.version());
+    VersionRules.require(Action.WITHDRAW, s);
+    s.version().decide(null);
+    move(s.version(), VersionStatus.DEVELOPMENT, Type.WITHDRAWN, actor.userId(), null);
+  }
+
+  /**
+   * A reviewer completes the review task ({@code claimedBy} is whoever holds it): four eyes, and a reason
+   * for every rejection. The approve or reject step then carries the decision out.
+   */
+  public void decideReview(Actor actor, Review review, String claimedBy, ReviewDecision decision,
+                           String category, String comment, Long expectedRevision) {
+    Situation s = locked(actor, review.pluginId(), review.version(), expectedRevision, claimedBy);
+    requireUnder(review, s.version());
+    VersionRules.require(decision.action(), s);
+    if (comment != null && comment.length() > MAX_COMMENT) {
+      throw ErrorCode.VALIDATION_FAILED.exception("The comment is longer than " + MAX_COMMENT + " characters.")
+          .with("fields", Map.of("comment", "at most " + MAX_COMMENT + " characters"));
+    }
+    if (decision == ReviewDecision.REJECT) {
+      if (isBlank(category) || isBlank(comment)) {
+        throw ErrorCode.REJECT_REASON_REQUIRED.exception("A rejection needs a reason category and a comment.")
+            .with("reasonCategories", REJECT_CATEGORIES.stream().sorted().toList());
+      }
+      if (!REJECT_CATEGORIES.contains(category)) {
+        throw ErrorCode.VALIDATION_FAILED.exception("Unknown reason category " + category + ".")
+            .with("fields", Map.of("reasonCategory", "one of " + REJECT_CATEGORIES.stream().sorted().toList()));
+      }
+    }
+    s.version().decide(new Decision(decision.action(), actor.userId(), review.id(), null,
+        decision == ReviewDecision.REJECT ? category : null, blankToNull(comment)));
+  }
+
+  public void approve(Review review) {
+    Decided d = reviewed(review, Action.APPROVE);
+    PluginVersion v = d.version();
+    v.setReviewer(d.decision().by());
+    v.setReviewedAt(clock.instant());
+    counters.decided(true, waitedForReview(v));
+    move(v, VersionStatus.APPROVED, Type.APPROVED, d.decision().by(), d.decision().comment());
+  }
+
+  public void reject(Review review) {
+    Decided d = reviewed(review, Action.REJECT);
+    PluginVersion v = d.version();
+    Decision decision = d.decision();
+    v.setReviewer(decision.by());
+    v.setReviewedAt(clock.instant());
+    v.setRejection(decision.category(), decision.comment());
+    counters.decided(false, waitedForReview(v));
+    move(v, VersionStatus.AUDIT_REJECTED, Type.REJECTED, decision.by(),
+        decision.category() + ": " + decision.comment());
+  }
+
+  /** The overdue timer of this review; a review decided or withdrawn meanwhile has nothing to escalate. */
+  public void escalate(Review review, String comment) {
+    store.lockPlugin(review.pluginId()).orElseThrow(() -> noPlugin(review.pluginId()));
+    Optional<PluginVersion> v = find(store.relevant(review.pluginId(), review.version()), review.version());
+    if (v.isPresent() && v.get().getStatus() == VersionStatus.AUDITING
+        && review.id().equals(v.get().getProcessInstanceId())) {
+      record(v.get(), Type.REVIEW_ESCALATED, VersionStatus.AUDITING, Actor.SYSTEM.userId(), comment);
+    }
+  }
+
+  /** The owner completes the release task; the step for the decision then carries it out. Returns the checked percentage. */
+  public Integer decideRelease(Actor actor, Review review, ReleaseDecision decision, Object percentage,
+                            Long expectedRevision) {
+    Situation s = locked(actor, review.pluginId(), review.version(), expectedRevision, null);
+    requireUnder(review, s.version());
+    VersionRules.require(decision.action(), s);
+    Integer checked = null;
+    if (decision.setsPercentage()) {
+      Integer current = decision == ReleaseDecision.RAISE_GRAY ? s.version().getGrayPercentage() : null;
+      checked = GrayPercentage.check(percentage, current);
+    }
+    s.version().decide(new Decision(decision.action(), actor.userId(), review.id(), checked, null, null));
+    return checked;
+  }
+
+  public void startGray(Review review) {
+    Decided d = decided(review, Action.START_GRAY);
+    d.version().setGrayPercentage(d.decision().percentage());
+    move(d.version(), VersionStatus.GRAY, Type.GRAY_STARTED, d.decision().by(), d.decision().percentage() + "%");
+  }
+
+  public void raiseGray(Review review) {
+    Decided d = decided(review, Action.RAISE_GRAY);
+    Integer from = d.version().getGrayPercentage();
+    d.version().setGrayPercentage(d.decision().percentage());
+    record(d.version(), Type.GRAY_RAISED, d.version().getStatus(), d.decision().by(),
+        from + "% -> " + d.decision().percentage() + "%");
+  }
+
+  public void cancelGray(Review review) {
+    Decided d = decided(review, Action.CANCEL_GRAY);
+    d.version().setGrayPercentage(null);
+    move(d.version(), VersionStatus.APPROVED, Type.GRAY_CANCELLED, d.decision().by(), null);
+  }
+
+  /** Go live: the previous live version goes offline in the same transaction. */
+  public void release(Review review) {
+    Decided d = decided(review, Action.RELEASE);
+    PluginVersion v = d.version();
+    String actor = d.decision().by();
+    for (PluginVersion other : d.siblings()) {
+      if (other != v && other.getStatus() == VersionStatus.RELEASED) {
+        move(other, VersionStatus.OFFLINE, Type.TAKEN_OFFLINE, actor, "superseded by " + v.getVersion());
+      }
+    }
+    counters.released();
+    boolean wasTrial = v.isTrial();
+    v.setTrial(false);
+    v.setGrayPercentage(null);
+    v.setReleasedAt(clock.instant());
+    d.plugin().wentLive(v.number());
+    move(v, VersionStatus.RELEASED, Type.RELEASED, actor, wasTrial ? "trial flag cleared" : null);
+  }
+
+  public void returnToDevelopment(Review review) {
+    Decided d = decided(review, Action.RETURN_TO_DEVELOPMENT);
+    d.version().setGrayPercentage(null);
+    move(d.version(), VersionStatus.DEVELOPMENT, Type.RETURNED_TO_DEVELOPMENT, d.decision().by(), null);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** A version with the decision its step carries out, taken from the record: the step consumes it. */
+  private record Decided(Plugin plugin, PluginVersion version, List<PluginVersion> siblings, Decision decision) {}
+
+  /**
+   * For a step that carries out a decision: the version is under this review, in a status the action
+   * leaves, and holds a decision for exactly this action made in this review.
+   */
+  private Decided decided(Review review, Action action) {
+    Plugin plugin = store.lockPlugin(review.pluginId()).orElseThrow(() -> noPlugin(review.pluginId()));
+    List<PluginVersion> all = store.relevant(review.pluginId(), review.version());
+    PluginVersion v = find(all, review.version()).orElseThrow(() -> notFound(review.pluginId(), review.version()));
+    requireUnder(review, v);
+    if (!action.allowedFrom(v.getStatus())) {
+      throw ErrorCode.ILLEGAL_STATE.exception("Version " + v.getVersion() + " is " + v.getStatus() + "; "
+          + VersionRules.name(action) + " is not allowed now.").with("versionStatus", v.getStatus());
+    }
+    Decision decision = v.decision();
+    if (decision == null || decision.action() != action || !review.id().equals(decision.review())) {
+      throw ErrorCode.FORBIDDEN.exception("Nobody decided to " + VersionRules.name(action) + " version "
+          + v.getVersion() + " in this review; that decision comes only from completing its task.");
+    }
+    if (action != Action.SELF_CHECK) {
+      v.decide(null);
+    }
+    return new Decided(plugin, v, all, decision);
+  }
+
+  /** As {@link #decided}, and the decision is by someone other than the submitter and the owner. */
+  private Decided reviewed(Review review, Action action) {
+    Decided d = decided(review, action);
+    String by = d.decision().by();
+    if (by.equals(d.version().getSubmitter()) || by.equals(d.plugin().getOwner())) {
+      throw ErrorCode.SELF_REVIEW_FORBIDDEN.exception("Nobody may review their own submission.");
+    }
+    return d;
+  }
+
+  private static void requireUnder(Review review, PluginVersion v) {
+    if (!review.id().equals(v.getProcessInstanceId())) {
+      throw ErrorCode.ILLEGAL_STATE.exception("Version " + v.getVersion() + " is not under review in process "
+          + review.id() + ".").with("versionStatus", v.getStatus());
+    }
+  }
+
+  private Situation locked(Actor actor, String pluginId, String version, Long expectedRevision, String claimedBy) {
+    Plugin plugin = visible(actor, store.lockPlugin(pluginId), pluginId);
+    List<PluginVersion> all = store.relevant(pluginId, version);
+    PluginVersion v = find(all, version).orElseThrow(() -> notFound(pluginId, version));
+    checkRevision(v, expectedRevision);
+    return new Situation(plugin, v, all, actor, claimedBy);
+  }
+
+  private static void checkRevision(PluginVersion v, Long expected) {
+    if (expected != null && expected != v.getRevision()) {
+      throw ErrorCode.CONFLICT.exception("Version " + v.getVersion() + " changed since you read it (revision "
+          + expected + ", now " + v.getRevision() + "); reload and try again.").with("revision", v.getRevision());
+    }
+  }
+
+  private static Optional<PluginVersion> find(List<PluginVersion> all, String version) {
+    return all.stream().filter(x -> x.getVersion().equals(version)).findFirst();
+  }
+
+  /** From the version's last entry into manual review until now. */
+  private Duration waitedForReview(PluginVersion v) {
+    return store.enteredReview(v.getPluginId(), v.getVersion())
+        .map(entered -> Duration.between(entered, clock.instant())).orElse(null);
+  }
+
+  /** Moves a record and writes its history event. */
+  private void move(PluginVersion v, VersionStatus to, Type type, String actor, String comment) {
+    VersionStatus from = v.getStatus();
+    v.setStatus(to);
+    record(v, type, from, actor, comment);
+  }
+
+  private void record(PluginVersion v, Type type, VersionStatus from, String actor, String comment) {
+    Instant now = clock.instant();
+    v.touch(now);
+    store.append(new VersionEvent(v, type, from, actor, now, comment));
+  }
+
+  /** Developers see only their own plugins; to anyone else another's plugin does not exist. */
+  public static Plugin visible(Actor actor, Optional<Plugin> plugin, String pluginId) {
+    return plugin.filter(p -> actor.readsEverything() || p.getOwner().equals(actor.userId()))
+        .orElseThrow(() -> noPlugin(pluginId));
+  }
+
+  public static ApiException noPlugin(String pluginId) {
+    return ErrorCode.NOT_FOUND.exception("No plugin " + pluginId + ".");
+  }
+
+  public static ApiException notFound(String pluginId, String version) {
+    return ErrorCode.NOT_FOUND.exception("No version " + version + " of plugin " + pluginId + ".");
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String blankToNull(String s) {
+    return isBlank(s) ? null : s;
+  }
+}

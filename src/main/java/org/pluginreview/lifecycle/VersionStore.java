@@ -1,0 +1,29 @@
+package org.pluginreview.lifecycle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What the lifecycle reads and writes; the database behind it is the application's business. */
+public interface VersionStore {
+
+  /** The plugin, locked until the transaction ends: every change to its versions takes this lock first. */
+  Optional<Plugin> lockPlugin(String pluginId);
+
+  /**
+   * The addressed version (if any) and the siblings the rules look at: in flight, live, the trial. A
+   * mutable list, in no particular order.
+   */
+  List<PluginVersion> relevant(String pluginId, String version);
+
+  boolean exists(String pluginId, String version);
+
+  void add(PluginVersion version);
+
+  void remove(PluginVersion version);
+
+  void append(VersionEvent event);
+
+  /** When the version last entered manual review. */
+  Optional<Instant> enteredReview(String pluginId, String version);
+}

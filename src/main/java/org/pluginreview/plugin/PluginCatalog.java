@@ -1,0 +1,216 @@
+package org.pluginreview.plugin;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.pluginreview.lifecycle.Action;
+import org.pluginreview.lifecycle.Plugin;
+import org.pluginreview.lifecycle.PluginRepository;
+import org.pluginreview.lifecycle.PluginVersion;
+import org.pluginreview.lifecycle.PluginVersionRepository;
+import org.pluginreview.lifecycle.VersionEvent;
+import org.pluginreview.lifecycle.VersionEventRepository;
+import org.pluginreview.lifecycle.VersionLifecycle;
+import org.pluginreview.lifecycle.VersionRules;
+import org.pluginreview.lifecycle.VersionRules.Refusal;
+import org.pluginreview.lifecycle.VersionRules.Situation;
+import org.pluginreview.lifecycle.VersionStatus;
+import org.pluginreview.plugin.PluginRequests.CreatePlugin;
+import org.pluginreview.plugin.PluginRequests.EditVersion;
+import org.pluginreview.plugin.PluginRequests.UploadVersion;
+import org.pluginreview.plugin.PluginViews.Event;
+import org.pluginreview.plugin.PluginViews.PluginDetails;
+import org.pluginreview.plugin.PluginViews.PluginSummary;
+import org.pluginreview.plugin.PluginViews.Rejection;
+import org.pluginreview.plugin.PluginViews.VersionDetails;
+import org.pluginreview.system.Actor;
+import org.pluginreview.system.ErrorCode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plugins and what people read of them: create, list and show; uploads and the edits that change no
+ * status, which the lifecycle carries out; and each version's allowed actions, from the same rules
+ * that refuse them.
+ */
+@Service
+@Transactional
+public class PluginCatalog {
+
+  private final PluginRepository plugins;
+  private final PluginVersionRepository versions;
+  private final VersionEventRepository events;
+  private final VersionLifecycle lifecycle;
+  private final ReviewClaims claims;
+  private final Clock clock;
+
+  PluginCatalog(PluginRepository plugins, PluginVersionRepository versions, VersionEventRepository events,
+                VersionLifecycle lifecycle, ReviewClaims claims, Clock clock) {
+    this.plugins = plugins;
+    this.versions = versions;
+    this.events = events;
+    this.lifecycle = lifecycle;
+    this.claims = claims;
+    this.clock = clock;
+  }
+
+  /** Where each version stands, for the consistency check against the engine. */
+  public record VersionState(String pluginId, String version, VersionStatus status, String processInstanceId,
+                             String submitter, String reviewer) {}
+
+  @Transactional(readOnly = true)
+  public List<VersionState> versionStates() {
+    return versions.findAll().stream().map(v -> new VersionState(v.getPluginId(), v.getVersion(), v.getStatus(),
+        v.getProcessInstanceId(), v.getSubmitter(), v.getReviewer())).toList();
+  }
+
+  // ---------------------------------------------------------------- plugins
+
+  public PluginDetails createPlugin(Actor actor, CreatePlugin request) {
+    if (!actor.isDeveloper()) {
+      throw ErrorCode.FORBIDDEN.exception("Only developers create plugins.");
+    }
+    if (plugins.existsByPluginId(request.pluginId())) {
+      throw ErrorCode.PLUGIN_EXISTS.exception("Plugin " + request.pluginId() + " already exists.");
+    }
+    Plugin plugin = plugins.saveAndFlush(
+        new Plugin(request.pluginId(), request.name(), request.description(), actor.userId(), clock.instant()));
+    return details(plugin, List.of(), actor);
+  }
+
+  @Transactional(readOnly = true)
+  public List<PluginSummary> listPlugins(Actor actor, Paging paging) {
+    List<Plugin> visible = actor.readsEverything()
+        ? plugins.findAllByOrderByPluginId(paging.pageable())
+        : plugins.findByOwnerOrderByPluginId(actor.userId(), paging.pageable());
+    return visible.stream().map(p -> {
+      // live and trial versions are among the relevant few; no need to load every version of every plugin
+      List<PluginVersion> few = relevant(p.getPluginId(), null);
+      return new PluginSummary(p.getPluginId(), p.getName(), p.getDescription(), p.getOwner(), p.getCreatedAt(),
+          liveVersion(few), trialVersion(few));
+    }).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public PluginDetails plugin(Actor actor, String pluginId) {
+    Plugin plugin = VersionLifecycle.visible(actor, plugins.findByPluginId(pluginId), pluginId);
+    return details(plugin, versionsOf(pluginId), actor);
+  }
+
+  // ---------------------------------------------------------------- versions: reading
+
+  @Transactional(readOnly = true)
+  public List<VersionDetails> versions(Actor actor, String pluginId, Paging paging) {
+    Plugin plugin = VersionLifecycle.visible(actor, plugins.findByPluginId(pluginId), pluginId);
+    List<PluginVersion> all = versionsOf(pluginId);
+    return paging.slice(all).stream().map(v -> view(new Situation(plugin, v, all, actor, claimedBy(v)))).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public VersionDetails version(Actor actor, String pluginId, String version) {
+    return view(situation(actor, pluginId, version));
+  }
+
+  /**
+   * Why the actor may not do this now, read from the same rules that give a version its actions; for a
+   * command that found no task or message of the review waiting for it.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Refusal> refusal(Actor actor, String pluginId, String version, Action action) {
+    Situation s = situation(actor, pluginId, version);
+    return VersionRules.refusal(action, s).map(r -> r.code() == ErrorCode.ILLEGAL_STATE
+        ? new Refusal(r.code(), r.detail(), with(r, VersionRules.allowed(s))) : r);
+  }
+
+  /** The audit trail stays readable after the version itself was deleted. */
+  @Transactional(readOnly = true)
+  public List<Event> history(Actor actor, String pluginId, String version) {
+    VersionLifecycle.visible(actor, plugins.findByPluginId(pluginId), pluginId);
+    List<VersionEvent> trail = events.findByPluginIdAndVersionOrderByIdAsc(pluginId, version);
+    if (trail.isEmpty() && versions.findByPluginIdAndVersion(pluginId, version).isEmpty()) {
+      throw VersionLifecycle.notFound(pluginId, version);
+    }
+    return trail.stream().map(Event::of).toList();
+  }
+
+  // ---------------------------------------------------------------- versions: changes outside a review
+
+  public VersionDetails upload(Actor actor, String pluginId, UploadVersion request) {
+    return view(lifecycle.upload(actor, pluginId, request.version(), request.description(),
+        request.featurePackages(), request.basicInfo() == null ? null : request.basicInfo().toBasicInfo()));
+  }
+
+  public VersionDetails edit(Actor actor, String pluginId, String version, Long expectedRevision,
+                             EditVersion request) {
+    if (request.version() != null && !request.version().equals(version)) {
+      throw ErrorCode.VALIDATION_FAILED.exception("The version number can never change; upload a new version.")
+          .with("fields", java.util.Map.of("version", "cannot be changed"));
+    }
+    return view(lifecycle.edit(actor, pluginId, version, expectedRevision, request.description(),
+        request.featurePackages(), request.basicInfo() == null ? null : request.basicInfo().toBasicInfo()));
+  }
+
+  public void delete(Actor actor, String pluginId, String version, Long expectedRevision) {
+    lifecycle.delete(actor, pluginId, version, expectedRevision);
+  }
+
+  public VersionDetails setTrial(Actor actor, String pluginId, String version, Long expectedRevision) {
+    return view(lifecycle.setTrial(actor, pluginId, version, expectedRevision));
+  }
+
+  public void cancelTrial(Actor actor, String pluginId, Long expectedRevision) {
+    lifecycle.cancelTrial(actor, pluginId, expectedRevision);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private Situation situation(Actor actor, String pluginId, String version) {
+    Plugin plugin = VersionLifecycle.visible(actor, plugins.findByPluginId(pluginId), pluginId);
+    List<PluginVersion> all = relevant(pluginId, version);
+    PluginVersion v = all.stream().filter(x -> x.getVersion().equals(version)).findFirst()
+        .orElseThrow(() -> VersionLifecycle.notFound(pluginId, version));
+    return new Situation(plugin, v, all, actor, claimedBy(v));
+  }
+
+  private static java.util.Map<String, Object> with(Refusal r, List<Action> allowed) {
+    java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(r.properties());
+    properties.put("allowedActions", allowed);
+    return properties;
+  }
+
+  private List<PluginVersion> relevant(String pluginId, String version) {
+    return versions.findRelevant(pluginId, PluginVersionRepository.RELEVANT, version);
+  }
+
+  private String claimedBy(PluginVersion v) {
+    return v.getStatus() == VersionStatus.AUDITING ? claims.reviewClaimedBy(v.getProcessInstanceId()) : null;
+  }
+
+  private List<PluginVersion> versionsOf(String pluginId) {
+    return versions.findByPluginIdOrderByMajorDescMinorDescPatchDesc(pluginId);
+  }
+
+  private PluginDetails details(Plugin p, List<PluginVersion> all, Actor actor) {
+    List<VersionDetails> views = all.stream().map(v -> view(new Situation(p, v, all, actor, claimedBy(v)))).toList();
+    return new PluginDetails(p.getPluginId(), p.getName(), p.getDescription(), p.getOwner(), p.getCreatedAt(),
+        liveVersion(all), trialVersion(all), views);
+  }
+
+  static VersionDetails view(Situation s) {
+    PluginVersion v = s.version();
+    Rejection rejection = v.getRejectCategory() == null ? null : new Rejection(v.getRejectCategory(), v.getRejectComment());
+    return new VersionDetails(v.getPluginId(), v.getVersion(), v.getStatus(), v.isTrial(), v.getGrayPercentage(),
+        v.getDescription(), v.getFeaturePackages(), v.getBasicInfo(), rejection, v.getFindings(), v.getSubmitter(),
+        v.getReviewer(), v.getProcessInstanceId(), v.getCreatedAt(), v.getUpdatedAt(), v.getSubmittedAt(),
+        v.getReviewedAt(), v.getReleasedAt(), VersionRules.allowed(s), v.getRevision());
+  }
+
+  private static String liveVersion(List<PluginVersion> all) {
+    return all.stream().filter(v -> v.getStatus() == VersionStatus.RELEASED).map(PluginVersion::getVersion)
+        .findFirst().orElse(null);
+  }
+
+  private static String trialVersion(List<PluginVersion> all) {
+    return all.stream().filter(PluginVersion::isTrial).map(PluginVersion::getVersion).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,72 @@
+package org.pluginreview.review;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.pluginreview.lifecycle.PluginVersion;
+import org.pluginreview.lifecycle.PluginVersionRepository;
+import org.pluginreview.lifecycle.VersionLifecycle.Review;
+import org.springframework.stereotype.Component;
+
+/** Create listeners that keep a task's outcome in the hands of the person completing it. */
+final class TaskGuards {
+
+  private TaskGuards() {}
+
+  /**
+   * Clears what this task decides, in every scope it could be read from: the gateway after the task can
+   * then only see what the task's own completion sent, and the form comes up empty rather than pre-filled
+   * by whoever wrote those variables earlier.
+   */
+  @Component("clearTaskDecisions")
+  static class ClearTaskDecisions implements TaskListener {
+    @Override
+    public void notify(DelegateTask task) {
+      List<ReviewProcess.Variable<?>> decisions =
+          ReviewProcess.TASK_DECISIONS.getOrDefault(task.getTaskDefinitionKey(), List.of());
+      DelegateExecution execution = task.getExecution();
+      for (ReviewProcess.Variable<?> variable : decisions) {
+        execution.getProcessInstance().removeVariableLocal(variable.name());
+        execution.removeVariableLocal(variable.name());
+      }
+      execution.getProcessInstance().removeVariableLocal(ReviewProcess.Var.EXPECTED_REVISION.name());
+    }
+  }
+
+  /**
+   * The submitter never sees their own review: a revoke for them on this very task, which outweighs
+   * what their groups are granted. Other reviewers and leads still see it.
+   */
+  @Component("hideReviewFromSubmitter")
+  static class HideReviewFromSubmitter implements TaskListener {
+    private final PluginVersionRepository versions;
+    private final AuthorizationService authorizations;
+
+    HideReviewFromSubmitter(PluginVersionRepository versions, AuthorizationService authorizations) {
+      this.versions = versions;
+      this.authorizations = authorizations;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      Review review = StepVariables.review(task);
+      PluginVersion version = versions.findByPluginIdAndVersion(review.pluginId(), review.version()).orElse(null);
+      if (version == null || version.getSubmitter() == null) {
+        return;
+      }
+      Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+      revoke.setUserId(version.getSubmitter());
+      revoke.setResource(Resources.TASK);
+      revoke.setResourceId(task.getId());
+      revoke.removePermission(Permissions.ALL);
+      // the submitter may not create authorizations; this one is the process's own doing
+      Context.getCommandContext().runWithoutAuthorization(() -> authorizations.saveAuthorization(revoke));
+    }
+  }
+}
