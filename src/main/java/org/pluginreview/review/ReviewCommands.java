@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pluginreview.lifecycle.Action;
 import org.pluginreview.lifecycle.GrayPercentage;
+import org.pluginreview.lifecycle.PluginRepository;
 import org.pluginreview.lifecycle.PluginVersion;
 import org.pluginreview.lifecycle.PluginVersionRepository;
 import org.pluginreview.lifecycle.ReleaseDecision;
@@ -42,14 +43,16 @@ public class ReviewCommands {
   private final CommandExecutor commands;
   private final PluginCatalog catalog;
   private final PluginVersionRepository versions;
+  private final PluginRepository plugins;
 
   ReviewCommands(RuntimeService runtimeService, TaskService taskService, ProcessEngineConfigurationImpl engine,
-                 PluginCatalog catalog, PluginVersionRepository versions) {
+                 PluginCatalog catalog, PluginVersionRepository versions, PluginRepository plugins) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.commands = engine.getCommandExecutorTxRequired();
     this.catalog = catalog;
     this.versions = versions;
+    this.plugins = plugins;
   }
 
   /** Starts the review; its first step moves the record, so a refused start leaves nothing behind. */
@@ -73,6 +76,7 @@ public class ReviewCommands {
   }
 
   public VersionDetails withdraw(Actor actor, String pluginId, String version, Long expectedRevision) {
+    queueBehind(pluginId);
     String key = ReviewProcess.businessKey(pluginId, version);
     Execution waiting = trusted(() -> runtimeService.createExecutionQuery().processDefinitionKey(ReviewProcess.KEY)
         .processInstanceBusinessKey(key).messageEventSubscriptionName(ReviewProcess.MESSAGE_WITHDRAW)
@@ -135,6 +139,7 @@ public class ReviewCommands {
   /** Completes the open task of the version's review, or answers why the actor may not do this now. */
   private VersionDetails complete(Actor actor, String pluginId, String version, Action action, String taskKey,
                                   VariableMap variables, Long expectedRevision) {
+    queueBehind(pluginId);
     String key = ReviewProcess.businessKey(pluginId, version);
     Task task = trusted(() -> taskService.createTaskQuery().processDefinitionKey(ReviewProcess.KEY)
         .processInstanceBusinessKey(key).taskDefinitionKey(taskKey).listPage(0, 1).stream().findFirst().orElse(null));
@@ -147,6 +152,14 @@ public class ReviewCommands {
       return null;
     });
     return catalog.version(actor, pluginId, version);
+  }
+
+  /**
+   * Waits for whoever is changing the plugin right now, so that what this command then finds waiting in
+   * the process is what it will complete (the step locks the plugin again to check its rules).
+   */
+  private void queueBehind(String pluginId) {
+    plugins.lockByPluginId(pluginId);
   }
 
   private ApiException refusal(Actor actor, String pluginId, String version, Action action) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Camunda authorization is on; this grants each group what its people need, once, at every start:
- * admins everything; reviewers and leads Tasklist; developers Tasklist (the engine itself grants each
+ * admins everything; reviewers and leads Tasklist and the review's history (a task comment needs it);
+ * developers Tasklist (the engine itself grants each
  * person the tasks they are assignee or candidate of) and starting reviews, whose first step checks
  * ownership. Cockpit and Admin stay with {@code camunda-admin}.
  */
@@ -40,6 +41,10 @@ public class AccessSetup implements ApplicationRunner {
     for (String group : new String[] {Actor.REVIEWERS, Actor.REVIEW_LEADS, Actor.DEVELOPERS}) {
       grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.READ);
+    }
+    // a comment on a task is checked against the task's history; reviewers read every plugin anyway
+    for (String group : new String[] {Actor.REVIEWERS, Actor.REVIEW_LEADS}) {
+      grant(group, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.READ_HISTORY);
     }
     grant(Actor.DEVELOPERS, Resources.PROCESS_DEFINITION, ReviewProcess.KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -53,14 +54,33 @@ public class EngineErrors implements AutoDiscoverable {
     }
   }
 
+  /**
+   * The engine's own refusals of bad input that engine-rest reports as its failure (500): a serialized
+   * Java object, listeners skipped at the start event.
+   */
+  private static final Set<String> BAD_INPUT = Set.of("ENGINE-17007", "ENGINE-13024");
+
   /** engine-rest wraps what a task listener refused in a RestException. */
   @Priority(1)
   public static class WrappedRefusalMapper implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException e) {
       ApiException refusal = ApiException.find(e);
+      if (refusal == null && badInput(e)) {
+        refusal = ErrorCode.VALIDATION_FAILED.exception(e.getMessage());
+      }
       return refusal != null ? problem(refusal) : new RestExceptionHandler().toResponse(e);
     }
+  }
+
+  static boolean badInput(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && BAD_INPUT.stream().anyMatch(message::contains)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Priority(1)
@@ -73,6 +93,9 @@ public class EngineErrors implements AutoDiscoverable {
       }
       if (refusal == null && e instanceof TaskAlreadyClaimedException) {
         refusal = ErrorCode.CONFLICT.exception(e.getMessage());
+      }
+      if (refusal == null && badInput(e)) {
+        refusal = ErrorCode.VALIDATION_FAILED.exception(e.getMessage());
       }
       if (refusal == null && e instanceof AuthorizationException denied) {
         refusal = ErrorCode.FORBIDDEN.exception(denied.getMessage());

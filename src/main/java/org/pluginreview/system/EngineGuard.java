@@ -189,15 +189,17 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
       if (!restricted(Context.getCommandContext())) {
         return false;
       }
-      Object raw = value.getValue();
       boolean untyped = value instanceof UntypedValueImpl;
       if (type == ValueType.STRING) {
-        if (raw instanceof String text && text.length() > MAX_TEXT) {
+        if ((untyped || type.equals(value.getType())) && value.getValue() instanceof String text
+            && text.length() > MAX_TEXT) {
           throw refused("Text variables hold at most " + MAX_TEXT + " characters.", Map.of("maxLength", MAX_TEXT));
         }
         return false;
       }
-      boolean forbidden = untyped ? raw != null && !PLAIN.contains(raw.getClass()) : type.equals(value.getType());
+      // a serialized value must not be asked for its object: that would deserialize it
+      boolean forbidden = untyped ? value.getValue() != null && !PLAIN.contains(value.getValue().getClass())
+          : type.equals(value.getType());
       if (forbidden) {
         throw refused("Variables are text, numbers, booleans or dates; " + type.getName()
             + " values are for camunda-admin only.", Map.of());

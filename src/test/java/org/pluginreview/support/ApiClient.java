@@ -67,6 +67,20 @@ public final class ApiClient {
     return post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/self-check", ALL_ITEMS);
   }
 
+  /** ... approved by reviewer1 and taken live by the owner. */
+  public Response live(String owner, String pluginId) {
+    inReview(owner, pluginId);
+    post("reviewer1", "/api/plugins/" + pluginId + "/versions/1.0.0/review", "{\"decision\":\"APPROVE\"}");
+    return post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/release", null);
+  }
+
+  /** Uploads a further version, complete enough to pass the pre-review. */
+  public Response upload(String owner, String pluginId, String version) {
+    return post(owner, "/api/plugins/" + pluginId + "/versions", "{\"version\":\"" + version
+        + "\",\"featurePackages\":[\"core\"],\"basicInfo\":{\"name\":\"n\",\"summary\":\"s\","
+        + "\"description\":\"d\",\"category\":\"c\",\"contactEmail\":\"a@b.example\"}}");
+  }
+
   /** user "name:password" or a demo user whose password is its name; null sends no credentials. */
   public Response send(String user, String method, String path, String body, String contentType) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

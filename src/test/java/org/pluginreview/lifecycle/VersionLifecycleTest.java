@@ -1,0 +1,364 @@
+package org.pluginreview.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pluginreview.support.Users.DEV1;
+import static org.pluginreview.support.Users.DEV2;
+import static org.pluginreview.support.Users.DUAL;
+import static org.pluginreview.support.Users.REVIEWER1;
+import static org.pluginreview.support.Users.REVIEWER2;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.pluginreview.lifecycle.VersionLifecycle.Review;
+import org.pluginreview.system.Actor;
+import org.pluginreview.system.ApiException;
+import org.pluginreview.system.ErrorCode;
+
+/**
+ * Every transition of a version, with no Spring, database or engine: each checks its own precondition
+ * from the records (the status it leaves, who acts, the decision of its own review) and nothing else.
+ */
+class VersionLifecycleTest {
+
+  private static final Set<SelfCheckItem> ALL_ITEMS = EnumSet.allOf(SelfCheckItem.class);
+  private static final BasicInfo INFO = new BasicInfo("Weather", "Forecasts", "Seven-day forecasts", "tools",
+      "a@b.example", false, null);
+
+  private final InMemoryVersions store = new InMemoryVersions();
+  private final VersionLifecycle lifecycle = new VersionLifecycle(store, LifecycleCounters.NONE,
+      Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+
+  // ------------------------------------------------------------------ submit and self-check
+
+  @Test
+  void onlyTheOwnerSubmitsAndTheVersionWaitsForTheSelfCheckOfThatReview() {
+    plugin("wx", DEV1);
+    upload(DEV1, "wx", "1.0.0");
+    refused(ErrorCode.NOT_FOUND, () -> lifecycle.submit(DEV2, review("wx", "1.0.0", "r1"), null));
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.submit(REVIEWER1, review("wx", "1.0.0", "r1"), null));
+
+    lifecycle.submit(DEV1, review("wx", "1.0.0", "r1"), null);
+
+    PluginVersion v = version("wx", "1.0.0");
+    assertThat(v.getStatus()).isEqualTo(VersionStatus.SELF_CHECK);
+    assertThat(v.getSubmitter()).isEqualTo("dev1");
+    assertThat(v.getProcessInstanceId()).isEqualTo("r1");
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.SUBMITTED);
+  }
+
+  @Test
+  void submitKeepsOneVersionInFlightAndNeedsFeaturePackages() {
+    plugin("wx", DEV1);
+    upload(DEV1, "wx", "1.0.0");
+    lifecycle.upload(DEV1, "wx", "1.1.0", null, List.of(), INFO);
+    upload(DEV1, "wx", "1.2.0");
+    lifecycle.submit(DEV1, review("wx", "1.0.0", "r1"), null);
+
+    refused(ErrorCode.VERSION_IN_FLIGHT, () -> lifecycle.submit(DEV1, review("wx", "1.2.0", "r2"), null));
+    lifecycle.withdraw(DEV1, review("wx", "1.0.0", "r1"), null);
+    refused(ErrorCode.FEATURE_PACKAGES_REQUIRED, () -> lifecycle.submit(DEV1, review("wx", "1.1.0", "r3"), null));
+  }
+
+  @Test
+  void theSelfCheckNeedsEveryItemFromTheSubmitterInItsOwnReview() {
+    plugin("wx", DEV1);
+    upload(DEV1, "wx", "1.0.0");
+    Review r1 = review("wx", "1.0.0", "r1");
+    lifecycle.submit(DEV1, r1, null);
+
+    ApiException missing = refused(ErrorCode.SELF_CHECK_INCOMPLETE,
+        () -> lifecycle.confirmSelfCheck(DEV1, r1, EnumSet.of(SelfCheckItem.TESTED), null));
+    assertThat(missing.properties().get("missingItems").toString()).contains("FEATURE_PACKAGES");
+    refused(ErrorCode.ILLEGAL_STATE,
+        () -> lifecycle.confirmSelfCheck(DEV1, review("wx", "1.0.0", "other"), ALL_ITEMS, null));
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.confirmSelfCheck(REVIEWER1, r1, ALL_ITEMS, null));
+
+    lifecycle.confirmSelfCheck(DEV1, r1, ALL_ITEMS, null);
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.SELF_CHECK_CONFIRMED);
+  }
+
+  @Test
+  void thePreReviewRunsOnlyAfterTheSelfCheckOfItsOwnReview() {
+    plugin("wx", DEV1);
+    upload(DEV1, "wx", "1.0.0");
+    Review r1 = review("wx", "1.0.0", "r1");
+    lifecycle.submit(DEV1, r1, null);
+
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.preReview(r1));
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.sendToReview(r1));
+    lifecycle.confirmSelfCheck(DEV1, r1, ALL_ITEMS, null);
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.sendToReview(review("wx", "1.0.0", "forged")));
+
+    assertThat(lifecycle.preReview(r1)).isTrue();
+    lifecycle.sendToReview(r1);
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.AUDITING);
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.sendToReview(r1));
+  }
+
+  @Test
+  void findingsSendTheVersionBackToDevelopmentNeverToAReviewer() {
+    plugin("wx", DEV1);
+    lifecycle.upload(DEV1, "wx", "1.0.0", null, List.of("core"), BasicInfo.EMPTY);
+    Review r1 = review("wx", "1.0.0", "r1");
+    lifecycle.submit(DEV1, r1, null);
+    lifecycle.confirmSelfCheck(DEV1, r1, ALL_ITEMS, null);
+
+    assertThat(lifecycle.preReview(r1)).isFalse();
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.sendToReview(r1));
+    lifecycle.returnWithFindings(r1);
+
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.DEVELOPMENT);
+    assertThat(lastEvent().getComment()).contains("BASIC_INFO_NAME_MISSING");
+  }
+
+  @Test
+  void onlyTheOwnerWithdrawsAndOnlyTheReviewInProgress() {
+    Review r1 = inReview("wx", "1.0.0");
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.withdraw(REVIEWER1, r1, null));
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.withdraw(DEV1, review("wx", "1.0.0", "other"), null));
+
+    lifecycle.withdraw(DEV1, r1, null);
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.DEVELOPMENT);
+    assertThat(lastEvent().getActor()).isEqualTo("dev1");
+  }
+
+  // ------------------------------------------------------------------ review
+
+  @Test
+  void approvalHappensOnlyOnAReviewersDecisionInThisVeryReview() {
+    Review r1 = inReview("wx", "1.0.0");
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.approve(r1));
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.reject(r1));
+
+    lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.APPROVE, null, "fine", null);
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.reject(r1));
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.approve(review("wx", "1.0.0", "forged")));
+    lifecycle.approve(r1);
+
+    PluginVersion v = version("wx", "1.0.0");
+    assertThat(v.getStatus()).isEqualTo(VersionStatus.APPROVED);
+    assertThat(v.getReviewer()).isEqualTo("reviewer1");
+    assertThat(lastEvent().getActor()).isEqualTo("reviewer1");
+    assertThat(lastEvent().getComment()).isEqualTo("fine");
+    // the decision is carried out once
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.approve(r1));
+  }
+
+  @Test
+  void nobodyDecidesTheirOwnSubmissionNorWithoutBeingAReviewer() {
+    store.plugins.put("own", new Plugin("own", "Own", null, "dual", Instant.EPOCH));
+    upload(DUAL, "own", "1.0.0");
+    Review r1 = review("own", "1.0.0", "r1");
+    lifecycle.submit(DUAL, r1, null);
+    lifecycle.confirmSelfCheck(DUAL, r1, ALL_ITEMS, null);
+    lifecycle.preReview(r1);
+    lifecycle.sendToReview(r1);
+
+    refused(ErrorCode.SELF_REVIEW_FORBIDDEN,
+        () -> lifecycle.decideReview(DUAL, r1, null, ReviewDecision.APPROVE, null, null, null));
+    Actor developerWhoReads = new Actor("dev3", Set.of(Actor.DEVELOPERS, Actor.ADMINS));
+    refused(ErrorCode.FORBIDDEN,
+        () -> lifecycle.decideReview(developerWhoReads, r1, null, ReviewDecision.APPROVE, null, null, null));
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.approve(r1));
+  }
+
+  @Test
+  void aRejectionNeedsAKnownReasonAndACommentAndKeepsThem() {
+    Review r1 = inReview("wx", "1.0.0");
+    refused(ErrorCode.REJECT_REASON_REQUIRED,
+        () -> lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.REJECT, "CONTENT", " ", null));
+    refused(ErrorCode.VALIDATION_FAILED,
+        () -> lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.REJECT, "MOOD", "no", null));
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.APPROVE,
+        null, "x".repeat(VersionLifecycle.MAX_COMMENT + 1), null));
+
+    lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.REJECT, "CONTENT", "too loud", null);
+    lifecycle.reject(r1);
+
+    PluginVersion v = version("wx", "1.0.0");
+    assertThat(v.getStatus()).isEqualTo(VersionStatus.AUDIT_REJECTED);
+    assertThat(v.getRejectCategory()).isEqualTo("CONTENT");
+    assertThat(v.getRejectComment()).isEqualTo("too loud");
+  }
+
+  @Test
+  void aReviewClaimedBySomeoneElseIsTheirsToDecide() {
+    Review r1 = inReview("wx", "1.0.0");
+    refused(ErrorCode.CONFLICT,
+        () -> lifecycle.decideReview(REVIEWER2, r1, "reviewer1", ReviewDecision.APPROVE, null, null, null));
+    lifecycle.decideReview(REVIEWER1, r1, "reviewer1", ReviewDecision.APPROVE, null, null, null);
+  }
+
+  @Test
+  void escalationIsRecordedOnlyWhileItsReviewWaits() {
+    Review r1 = inReview("wx", "1.0.0");
+    lifecycle.escalate(review("wx", "1.0.0", "other"), "late");
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.PRE_REVIEW_PASSED);
+    lifecycle.escalate(r1, "late");
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.REVIEW_ESCALATED);
+    assertThat(lastEvent().getActor()).isEqualTo(Actor.SYSTEM.userId());
+  }
+
+  // ------------------------------------------------------------------ release
+
+  @Test
+  void goLiveOnlyFromAnApprovedVersionOnTheOwnersDecisionInThisReview() {
+    Review r1 = approved("wx", "1.0.0");
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.release(r1));
+    refused(ErrorCode.FORBIDDEN,
+        () -> lifecycle.decideRelease(REVIEWER1, r1, ReleaseDecision.GO_LIVE, null, null));
+    refused(ErrorCode.ILLEGAL_STATE,
+        () -> lifecycle.decideRelease(DEV1, review("wx", "1.0.0", "forged"), ReleaseDecision.GO_LIVE, null, null));
+    lifecycle.decideRelease(DEV1, r1, ReleaseDecision.GO_LIVE, null, null);
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.returnToDevelopment(r1));
+    lifecycle.release(r1);
+
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.RELEASED);
+    assertThat(store.plugins.get("wx").highestLiveVersion()).contains(VersionNumber.parse("1.0.0"));
+  }
+
+  @Test
+  void aNewReleaseTakesThePreviousLiveVersionOffline() {
+    Review r1 = approved("wx", "1.0.0");
+    lifecycle.decideRelease(DEV1, r1, ReleaseDecision.GO_LIVE, null, null);
+    lifecycle.release(r1);
+    Review r2 = approved("wx", "1.1.0");
+    lifecycle.decideRelease(DEV1, r2, ReleaseDecision.GO_LIVE, null, null);
+    lifecycle.release(r2);
+
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.OFFLINE);
+    assertThat(version("wx", "1.1.0").getStatus()).isEqualTo(VersionStatus.RELEASED);
+    refused(ErrorCode.VERSION_NOT_GREATER, () -> upload(DEV1, "wx", "1.0.5"));
+  }
+
+  @Test
+  void grayscaleNeedsALiveVersionAndOnlyRisesWithinOneToNinetyNine() {
+    Review first = approved("wx", "1.0.0");
+    refused(ErrorCode.GRAY_NEEDS_LIVE_VERSION,
+        () -> lifecycle.decideRelease(DEV1, first, ReleaseDecision.START_GRAY, 10L, null));
+    lifecycle.decideRelease(DEV1, first, ReleaseDecision.GO_LIVE, null, null);
+    lifecycle.release(first);
+    Review r2 = approved("wx", "1.1.0");
+
+    refused(ErrorCode.GRAY_PERCENTAGE_INVALID,
+        () -> lifecycle.decideRelease(DEV1, r2, ReleaseDecision.START_GRAY, 5000L, null));
+    refused(ErrorCode.ILLEGAL_STATE,
+        () -> lifecycle.decideRelease(DEV1, r2, ReleaseDecision.RAISE_GRAY, 20L, null));
+    lifecycle.decideRelease(DEV1, r2, ReleaseDecision.START_GRAY, 10L, null);
+    lifecycle.startGray(r2);
+    assertThat(version("wx", "1.1.0").getGrayPercentage()).isEqualTo(10);
+
+    refused(ErrorCode.GRAY_PERCENTAGE_INVALID,
+        () -> lifecycle.decideRelease(DEV1, r2, ReleaseDecision.RAISE_GRAY, 10L, null));
+    lifecycle.decideRelease(DEV1, r2, ReleaseDecision.RAISE_GRAY, 30L, null);
+    lifecycle.raiseGray(r2);
+    assertThat(version("wx", "1.1.0").getGrayPercentage()).isEqualTo(30);
+
+    lifecycle.decideRelease(DEV1, r2, ReleaseDecision.CANCEL_GRAY, null, null);
+    lifecycle.cancelGray(r2);
+    assertThat(version("wx", "1.1.0").getStatus()).isEqualTo(VersionStatus.APPROVED);
+    assertThat(version("wx", "1.1.0").getGrayPercentage()).isNull();
+  }
+
+  @Test
+  void returnToDevelopmentIsTheOwnersDecision() {
+    Review r1 = approved("wx", "1.0.0");
+    lifecycle.decideRelease(DEV1, r1, ReleaseDecision.RETURN_TO_DEVELOPMENT, null, null);
+    lifecycle.returnToDevelopment(r1);
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.DEVELOPMENT);
+    assertThat(lastEvent().getActor()).isEqualTo("dev1");
+  }
+
+  // ------------------------------------------------------------------ outside a review
+
+  @Test
+  void aRevisionTheClientNeverSawIsAConflict() {
+    plugin("wx", DEV1);
+    upload(DEV1, "wx", "1.0.0");
+    long revision = version("wx", "1.0.0").getRevision();
+    refused(ErrorCode.CONFLICT, () -> lifecycle.edit(DEV1, "wx", "1.0.0", revision + 1, "x", null, null));
+    refused(ErrorCode.CONFLICT, () -> lifecycle.setTrial(DEV1, "wx", "1.0.0", revision + 1));
+    refused(ErrorCode.CONFLICT, () -> lifecycle.submit(DEV1, review("wx", "1.0.0", "r1"), revision + 1));
+    lifecycle.edit(DEV1, "wx", "1.0.0", revision, "notes", null, null);
+    assertThat(version("wx", "1.0.0").getDescription()).isEqualTo("notes");
+  }
+
+  @Test
+  void editsDeletesAndTheTrialFlagFollowTheirStatuses() {
+    Review r1 = inReview("wx", "1.0.0");
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.edit(DEV1, "wx", "1.0.0", null, "x", null, null));
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.delete(DEV1, "wx", "1.0.0", null));
+    lifecycle.setTrial(DEV1, "wx", "1.0.0", null);
+    upload(DEV1, "wx", "1.1.0");
+    lifecycle.setTrial(DEV1, "wx", "1.1.0", null);
+    assertThat(version("wx", "1.0.0").isTrial()).isFalse();
+    lifecycle.delete(DEV1, "wx", "1.1.0", null);
+    assertThat(store.exists("wx", "1.1.0")).isFalse();
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.DELETED);
+    lifecycle.withdraw(DEV1, r1, null);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private void plugin(String pluginId, Actor owner) {
+    store.plugins.put(pluginId, new Plugin(pluginId, pluginId, null, owner.userId(), Instant.EPOCH));
+  }
+
+  private void upload(Actor owner, String pluginId, String version) {
+    lifecycle.upload(owner, pluginId, version, "notes", List.of("core"), INFO);
+  }
+
+  private static Review review(String pluginId, String version, String id) {
+    return new Review(pluginId, version, id);
+  }
+
+  private Review inReview(String pluginId, String version) {
+    if (!store.plugins.containsKey(pluginId)) {
+      plugin(pluginId, DEV1);
+    }
+    upload(DEV1, pluginId, version);
+    Review review = review(pluginId, version, "review-of-" + version);
+    lifecycle.submit(DEV1, review, null);
+    lifecycle.confirmSelfCheck(DEV1, review, ALL_ITEMS, null);
+    lifecycle.preReview(review);
+    lifecycle.sendToReview(review);
+    return review;
+  }
+
+  private Review approved(String pluginId, String version) {
+    Review review = inReview(pluginId, version);
+    lifecycle.decideReview(REVIEWER1, review, null, ReviewDecision.APPROVE, null, null, null);
+    lifecycle.approve(review);
+    return review;
+  }
+
+  private PluginVersion version(String pluginId, String version) {
+    return store.versions.stream().filter(v -> v.getPluginId().equals(pluginId) && v.getVersion().equals(version))
+        .findFirst().orElseThrow();
+  }
+
+  private VersionEvent lastEvent() {
+    return store.events.get(store.events.size() - 1);
+  }
+
+  /** The call is refused with this code and leaves the version records as they were. */
+  private ApiException refused(ErrorCode code, Executable call) {
+    List<String> before = snapshot();
+    ApiException e = (ApiException) org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, call);
+    assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
+    assertThat(snapshot()).isEqualTo(before);
+    return e;
+  }
+
+  private List<String> snapshot() {
+    return store.versions.stream().map(v -> v.getVersion() + " " + v.getStatus() + " " + v.getReviewer() + " "
+        + v.getGrayPercentage() + " " + v.isTrial() + " " + v.getProcessInstanceId()).toList();
+  }
+}
