@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -262,13 +263,17 @@ class BrowserJourneyTest {
     return "http://localhost:" + port + path;
   }
 
-  /** Clicks once the element is there; the console re-renders after each action, so a stale find is retried. */
+  /**
+   * Clicks once the element is there, scrolled to the middle of the window (a long queue puts it under
+   * Tasklist's footer); the console re-renders after each action, so a stale find is retried.
+   */
   private void click(By by) {
-    wait.ignoring(StaleElementReferenceException.class).until(d -> {
+    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(d -> {
       WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
       if (element == null) {
         return false;
       }
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
       element.click();
       return true;
     });
