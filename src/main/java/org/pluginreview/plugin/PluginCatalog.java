@@ -113,11 +113,18 @@ public class PluginCatalog {
 
   /**
    * Why the actor may not do this now, read from the same rules that give a version its actions; for a
-   * command that found no task or message of the review waiting for it.
+   * command that found no task or message of the review waiting for it. A revision the caller never saw
+   * comes first: what changed it is why.
    */
   @Transactional(readOnly = true)
-  public Optional<Refusal> refusal(Actor actor, String pluginId, String version, Action action) {
+  public Optional<Refusal> refusal(Actor actor, String pluginId, String version, Action action,
+                                   Long expectedRevision) {
     Situation s = situation(actor, pluginId, version);
+    if (expectedRevision != null && expectedRevision != s.version().getRevision()) {
+      return Optional.of(new Refusal(ErrorCode.CONFLICT, "Version " + version + " changed since you read it (revision "
+          + expectedRevision + ", now " + s.version().getRevision() + "); reload and try again.",
+          java.util.Map.of("revision", s.version().getRevision())));
+    }
     return VersionRules.refusal(action, s).map(r -> r.code() == ErrorCode.ILLEGAL_STATE
         ? new Refusal(r.code(), r.detail(), with(r, VersionRules.allowed(s))) : r);
   }

@@ -82,7 +82,7 @@ public class ReviewCommands {
         .processInstanceBusinessKey(key).messageEventSubscriptionName(ReviewProcess.MESSAGE_WITHDRAW)
         .listPage(0, 1).stream().findFirst().orElse(null));
     if (waiting == null) {
-      throw refusal(actor, pluginId, version, Action.WITHDRAW);
+      throw refusal(actor, pluginId, version, Action.WITHDRAW, expectedRevision);
     }
     VariableMap variables = Variables.createVariables();
     withRevision(variables, expectedRevision);
@@ -144,7 +144,7 @@ public class ReviewCommands {
     Task task = trusted(() -> taskService.createTaskQuery().processDefinitionKey(ReviewProcess.KEY)
         .processInstanceBusinessKey(key).taskDefinitionKey(taskKey).listPage(0, 1).stream().findFirst().orElse(null));
     if (task == null) {
-      throw refusal(actor, pluginId, version, action);
+      throw refusal(actor, pluginId, version, action, expectedRevision);
     }
     withRevision(variables, expectedRevision);
     trusted(() -> {
@@ -162,8 +162,8 @@ public class ReviewCommands {
     plugins.lockByPluginId(pluginId);
   }
 
-  private ApiException refusal(Actor actor, String pluginId, String version, Action action) {
-    return catalog.refusal(actor, pluginId, version, action).map(Refusal::exception)
+  private ApiException refusal(Actor actor, String pluginId, String version, Action action, Long expectedRevision) {
+    return catalog.refusal(actor, pluginId, version, action, expectedRevision).map(Refusal::exception)
         .orElseGet(() -> ErrorCode.CONFLICT.exception(
             "The review process of version " + version + " is not waiting for this step."));
   }

@@ -94,8 +94,13 @@ public final class ApiClient {
       request.header("Authorization",
           "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
+    return send(http, request.build());
+  }
+
+  /** Sends the request and reads its answer, the body as JSON where it is JSON. */
+  public static Response send(HttpClient http, HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       String raw = response.body();
       JsonNode json = raw == null || raw.isBlank() ? MissingNode.getInstance() : parse(raw);
       return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), json,

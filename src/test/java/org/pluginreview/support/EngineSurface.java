@@ -1,7 +1,5 @@
 package org.pluginreview.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -23,8 +21,6 @@ public final class EngineSurface {
 
   public static final String ENGINE_REST = "engine-rest";
   public static final String WEBAPP = "webapp";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String kind;
   private final int port;
@@ -97,26 +93,8 @@ public final class EngineSurface {
       if (json != null) {
         request.header("Content-Type", "application/json");
       }
-      try {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        String raw = response.body();
-        var body = raw == null || raw.isBlank() ? MissingNode.getInstance() : parse(raw);
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), body,
-            raw);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return ApiClient.send(http, request.build());
     }
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode parse(String raw) {
-    try {
-      return JSON.readTree(raw);
-    } catch (IOException e) {
-      return MissingNode.getInstance();
-    }
-  }
 }

@@ -117,9 +117,7 @@ class EngineSurfaceAttackTest {
   @ValueSource(strings = {EngineSurface.ENGINE_REST, EngineSurface.WEBAPP})
   void decisionsComeOnlyFromTheTasksOwnCompletion(String kind) {
     EngineSurface engine = new EngineSurface(kind, port);
-    String p = "atk-" + SEQUENCE.incrementAndGet();
-    api.pluginWithVersion("dev1", p);
-    api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/submit", null);
+    String p = submittedPlugin();
     String selfCheck = taskId("dev1", p, ReviewProcess.USER_TASK_SELF_CHECK);
 
     // variables written outside a completion, in any scope, by anyone but an operator
@@ -170,9 +168,7 @@ class EngineSurfaceAttackTest {
   @ValueSource(strings = {EngineSurface.ENGINE_REST, EngineSurface.WEBAPP})
   void variablesAreDataNotAWayIn(String kind) {
     EngineSurface engine = new EngineSurface(kind, port);
-    String p = "atk-" + SEQUENCE.incrementAndGet();
-    api.pluginWithVersion("dev1", p);
-    api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/submit", null);
+    String p = submittedPlugin();
     String selfCheck = taskId("dev1", p, ReviewProcess.USER_TASK_SELF_CHECK);
     List<String> hostile = List.of(
         "{\"type\":\"Bytes\",\"value\":\"" + "QUJD".repeat(100) + "\"}",
@@ -328,6 +324,14 @@ class EngineSurfaceAttackTest {
     String p = "atk-" + SEQUENCE.incrementAndGet();
     api.live("dev1", p);
     api.upload("dev1", p, "1.1.0");
+    return p;
+  }
+
+  /** A plugin of dev1 whose 1.0.0 waits for its self-check. */
+  private String submittedPlugin() {
+    String p = "atk-" + SEQUENCE.incrementAndGet();
+    api.pluginWithVersion("dev1", p);
+    api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/submit", null);
     return p;
   }
 
