@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.NaturalId;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ public class Plugin {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  @NaturalId
   @Column(name = "plugin_id", nullable = false, updatable = false)
   private String pluginId;
 

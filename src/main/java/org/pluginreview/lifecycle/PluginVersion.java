@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.NaturalId;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +32,11 @@ public class PluginVersion {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  @NaturalId
   @Column(name = "plugin_id", nullable = false, updatable = false)
   private String pluginId;
 
+  @NaturalId
   @Column(nullable = false, updatable = false)
   private String version;
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pluginreview.lifecycle.VersionRules.Situation;
 import org.pluginreview.system.Actor;
@@ -268,7 +269,7 @@ public class VersionLifecycle {
   /** The overdue timer of this review; a review decided or withdrawn meanwhile has nothing to escalate. */
   public void escalate(Review review, String comment) {
     store.lockPlugin(review.pluginId()).orElseThrow(() -> noPlugin(review.pluginId()));
-    Optional<PluginVersion> v = find(store.relevant(review.pluginId(), review.version()), review.version());
+    Optional<PluginVersion> v = store.version(review.pluginId(), review.version());
     if (v.isPresent() && v.get().getStatus() == VersionStatus.AUDITING
         && review.id().equals(v.get().getProcessInstanceId())) {
       record(v.get(), Type.REVIEW_ESCALATED, VersionStatus.AUDITING, Actor.SYSTEM.userId(), comment);
@@ -315,7 +316,7 @@ public class VersionLifecycle {
     Decided d = decided(review, Action.RELEASE);
     PluginVersion v = d.version();
     String actor = d.decision().by();
-    for (PluginVersion other : d.siblings()) {
+    for (PluginVersion other : store.relevant(v.getPluginId(), null)) {
       if (other != v && other.getStatus() == VersionStatus.RELEASED) {
         move(other, VersionStatus.OFFLINE, Type.TAKEN_OFFLINE, actor, "superseded by " + v.getVersion());
       }
@@ -338,7 +339,7 @@ public class VersionLifecycle {
   // ---------------------------------------------------------------- helpers
 
   /** A version with the decision its step carries out, taken from the record: the step consumes it. */
-  private record Decided(Plugin plugin, PluginVersion version, List<PluginVersion> siblings, Decision decision) {}
+  private record Decided(Plugin plugin, PluginVersion version, Decision decision) {}
 
   /**
    * For a step that carries out a decision: the version is under this review, in a status the action
@@ -346,8 +347,8 @@ public class VersionLifecycle {
    */
   private Decided decided(Review review, Action action) {
     Plugin plugin = store.lockPlugin(review.pluginId()).orElseThrow(() -> noPlugin(review.pluginId()));
-    List<PluginVersion> all = store.relevant(review.pluginId(), review.version());
-    PluginVersion v = find(all, review.version()).orElseThrow(() -> notFound(review.pluginId(), review.version()));
+    PluginVersion v = store.version(review.pluginId(), review.version())
+        .orElseThrow(() -> notFound(review.pluginId(), review.version()));
     requireUnder(review, v);
     if (!action.allowedFrom(v.getStatus())) {
       throw ErrorCode.ILLEGAL_STATE.exception("Version " + v.getVersion() + " is " + v.getStatus() + "; "
@@ -361,7 +362,7 @@ public class VersionLifecycle {
     if (action != Action.SELF_CHECK) {
       v.decide(null);
     }
-    return new Decided(plugin, v, all, decision);
+    return new Decided(plugin, v, decision);
   }
 
   /** As {@link #decided}, and the decision is by someone other than the submitter and the owner. */
@@ -381,12 +382,26 @@ public class VersionLifecycle {
     }
   }
 
+  /** The siblings are read only if a rule asks for them: most transitions look at the version alone. */
   private Situation locked(Actor actor, String pluginId, String version, Long expectedRevision, String claimedBy) {
     Plugin plugin = visible(actor, store.lockPlugin(pluginId), pluginId);
-    List<PluginVersion> all = store.relevant(pluginId, version);
-    PluginVersion v = find(all, version).orElseThrow(() -> notFound(pluginId, version));
+    PluginVersion v = store.version(pluginId, version).orElseThrow(() -> notFound(pluginId, version));
     checkRevision(v, expectedRevision);
-    return new Situation(plugin, v, all, actor, claimedBy);
+    return new Situation(plugin, v, once(() -> store.relevant(pluginId, version)), actor, claimedBy);
+  }
+
+  private static <T> Supplier<T> once(Supplier<T> source) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = source.get();
+        }
+        return value;
+      }
+    };
   }
 
   private static void checkRevision(PluginVersion v, Long expected) {
@@ -394,10 +409,6 @@ public class VersionLifecycle {
       throw ErrorCode.CONFLICT.exception("Version " + v.getVersion() + " changed since you read it (revision "
           + expected + ", now " + v.getRevision() + "); reload and try again.").with("revision", v.getRevision());
     }
-  }
-
-  private static Optional<PluginVersion> find(List<PluginVersion> all, String version) {
-    return all.stream().filter(x -> x.getVersion().equals(version)).findFirst();
   }
 
   /** From the version's last entry into manual review until now. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.ApiException;
 import org.pluginreview.system.ErrorCode;
@@ -15,19 +16,29 @@ import org.pluginreview.system.ErrorCode;
 public final class VersionRules {
 
   /** What the rules need to know about one version and its plugin. */
-  public record Situation(Plugin plugin, PluginVersion version, List<PluginVersion> siblings, Actor actor,
-                   String reviewClaimedBy) {
+  public record Situation(Plugin plugin, PluginVersion version, Supplier<List<PluginVersion>> siblingSource,
+                          Actor actor, String reviewClaimedBy) {
+
+    public Situation(Plugin plugin, PluginVersion version, List<PluginVersion> siblings, Actor actor,
+                     String reviewClaimedBy) {
+      this(plugin, version, () -> siblings, actor, reviewClaimedBy);
+    }
+
+    /** The version with the siblings the rules look at (in flight, live, trial); only some rules need them. */
+    public List<PluginVersion> siblings() {
+      return siblingSource.get();
+    }
 
     boolean hasLiveVersion() {
-      return siblings.stream().anyMatch(v -> v.getStatus() == VersionStatus.RELEASED);
+      return siblings().stream().anyMatch(v -> v.getStatus() == VersionStatus.RELEASED);
     }
 
     Optional<PluginVersion> otherInFlight() {
-      return siblings.stream().filter(v -> !v.getVersion().equals(version.getVersion()) && v.isInFlight()).findFirst();
+      return siblings().stream().filter(v -> !v.getVersion().equals(version.getVersion()) && v.isInFlight()).findFirst();
     }
 
     public Optional<PluginVersion> live() {
-      return siblings.stream().filter(v -> v.getStatus() == VersionStatus.RELEASED).findFirst();
+      return siblings().stream().filter(v -> v.getStatus() == VersionStatus.RELEASED).findFirst();
     }
 
     Optional<VersionNumber> highestEverLive() {

@@ -7,8 +7,16 @@ import java.util.Optional;
 /** What the lifecycle reads and writes; the database behind it is the application's business. */
 public interface VersionStore {
 
-  /** The plugin, locked until the transaction ends: every change to its versions takes this lock first. */
+  /**
+   * The plugin, locked until the transaction ends: every change to its versions takes this lock first.
+   * Asking again in the same transaction costs nothing.
+   */
   Optional<Plugin> lockPlugin(String pluginId);
+
+  /** The plugin, unlocked: for reading. */
+  Optional<Plugin> plugin(String pluginId);
+
+  Optional<PluginVersion> version(String pluginId, String version);
 
   /**
    * The addressed version (if any) and the siblings the rules look at: in flight, live, the trial. A

@@ -1,7 +1,9 @@
 package org.pluginreview.plugin;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pluginreview.lifecycle.Action;
 import org.pluginreview.lifecycle.Plugin;
@@ -15,6 +17,7 @@ import org.pluginreview.lifecycle.VersionRules;
 import org.pluginreview.lifecycle.VersionRules.Refusal;
 import org.pluginreview.lifecycle.VersionRules.Situation;
 import org.pluginreview.lifecycle.VersionStatus;
+import org.pluginreview.lifecycle.VersionStore;
 import org.pluginreview.plugin.PluginRequests.CreatePlugin;
 import org.pluginreview.plugin.PluginRequests.EditVersion;
 import org.pluginreview.plugin.PluginRequests.UploadVersion;
@@ -41,15 +44,17 @@ public class PluginCatalog {
   private final PluginVersionRepository versions;
   private final VersionEventRepository events;
   private final VersionLifecycle lifecycle;
+  private final VersionStore store;
   private final ReviewClaims claims;
   private final Clock clock;
 
   PluginCatalog(PluginRepository plugins, PluginVersionRepository versions, VersionEventRepository events,
-                VersionLifecycle lifecycle, ReviewClaims claims, Clock clock) {
+                VersionLifecycle lifecycle, VersionStore store, ReviewClaims claims, Clock clock) {
     this.plugins = plugins;
     this.versions = versions;
     this.events = events;
     this.lifecycle = lifecycle;
+    this.store = store;
     this.claims = claims;
     this.clock = clock;
   }
@@ -123,7 +128,7 @@ public class PluginCatalog {
     if (expectedRevision != null && expectedRevision != s.version().getRevision()) {
       return Optional.of(new Refusal(ErrorCode.CONFLICT, "Version " + version + " changed since you read it (revision "
           + expectedRevision + ", now " + s.version().getRevision() + "); reload and try again.",
-          java.util.Map.of("revision", s.version().getRevision())));
+          Map.of("revision", s.version().getRevision())));
     }
     return VersionRules.refusal(action, s).map(r -> r.code() == ErrorCode.ILLEGAL_STATE
         ? new Refusal(r.code(), r.detail(), with(r, VersionRules.allowed(s))) : r);
@@ -151,7 +156,7 @@ public class PluginCatalog {
                              EditVersion request) {
     if (request.version() != null && !request.version().equals(version)) {
       throw ErrorCode.VALIDATION_FAILED.exception("The version number can never change; upload a new version.")
-          .with("fields", java.util.Map.of("version", "cannot be changed"));
+          .with("fields", Map.of("version", "cannot be changed"));
     }
     return view(lifecycle.edit(actor, pluginId, version, expectedRevision, request.description(),
         request.featurePackages(), request.basicInfo() == null ? null : request.basicInfo().toBasicInfo()));
@@ -172,15 +177,15 @@ public class PluginCatalog {
   // ---------------------------------------------------------------- helpers
 
   private Situation situation(Actor actor, String pluginId, String version) {
-    Plugin plugin = VersionLifecycle.visible(actor, plugins.findByPluginId(pluginId), pluginId);
+    Plugin plugin = VersionLifecycle.visible(actor, store.plugin(pluginId), pluginId);
     List<PluginVersion> all = relevant(pluginId, version);
     PluginVersion v = all.stream().filter(x -> x.getVersion().equals(version)).findFirst()
         .orElseThrow(() -> VersionLifecycle.notFound(pluginId, version));
     return new Situation(plugin, v, all, actor, claimedBy(v));
   }
 
-  private static java.util.Map<String, Object> with(Refusal r, List<Action> allowed) {
-    java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>(r.properties());
+  private static Map<String, Object> with(Refusal r, List<Action> allowed) {
+    Map<String, Object> properties = new LinkedHashMap<>(r.properties());
     properties.put("allowedActions", allowed);
     return properties;
   }

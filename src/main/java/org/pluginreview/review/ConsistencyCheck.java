@@ -1,6 +1,7 @@
 package org.pluginreview.review;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.pluginreview.lifecycle.ReviewDecision;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -68,9 +70,12 @@ public class ConsistencyCheck {
       history.createHistoricTaskInstanceQuery().processDefinitionKey(ReviewProcess.KEY)
           .taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW).finished().list()
           .forEach(t -> reviews.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t));
+      // the decision is the last one written: what a review task's creation cleared came before it
       Map<String, Object> decisions = new HashMap<>();
       history.createHistoricVariableInstanceQuery().processDefinitionKey(ReviewProcess.KEY)
-          .variableName(ReviewProcess.Var.REVIEW_DECISION.name()).list()
+          .variableName(ReviewProcess.Var.REVIEW_DECISION.name()).list().stream()
+          .sorted(Comparator.comparing(HistoricVariableInstance::getCreateTime,
+              Comparator.nullsFirst(Comparator.naturalOrder())))
           .forEach(v -> decisions.put(v.getProcessInstanceId(), v.getValue()));
       Set<String> wentLive = new HashSet<>();
       history.createHistoricActivityInstanceQuery().activityId(ReviewProcess.RELEASE_VERSION).finished().list()

@@ -1,6 +1,8 @@
 package org.pluginreview.review;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -12,14 +14,13 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.pluginreview.lifecycle.Action;
 import org.pluginreview.lifecycle.GrayPercentage;
-import org.pluginreview.lifecycle.PluginRepository;
 import org.pluginreview.lifecycle.PluginVersion;
-import org.pluginreview.lifecycle.PluginVersionRepository;
 import org.pluginreview.lifecycle.ReleaseDecision;
 import org.pluginreview.lifecycle.ReviewDecision;
 import org.pluginreview.lifecycle.SelfCheckItem;
 import org.pluginreview.lifecycle.VersionRules.Refusal;
 import org.pluginreview.lifecycle.VersionStatus;
+import org.pluginreview.lifecycle.VersionStore;
 import org.pluginreview.plugin.PluginCatalog;
 import org.pluginreview.plugin.PluginViews.VersionDetails;
 import org.pluginreview.system.Actor;
@@ -42,17 +43,15 @@ public class ReviewCommands {
   private final TaskService taskService;
   private final CommandExecutor commands;
   private final PluginCatalog catalog;
-  private final PluginVersionRepository versions;
-  private final PluginRepository plugins;
+  private final VersionStore store;
 
   ReviewCommands(RuntimeService runtimeService, TaskService taskService, ProcessEngineConfigurationImpl engine,
-                 PluginCatalog catalog, PluginVersionRepository versions, PluginRepository plugins) {
+                 PluginCatalog catalog, VersionStore store) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.commands = engine.getCommandExecutorTxRequired();
     this.catalog = catalog;
-    this.versions = versions;
-    this.plugins = plugins;
+    this.store = store;
   }
 
   /** Starts the review; its first step moves the record, so a refused start leaves nothing behind. */
@@ -104,7 +103,7 @@ public class ReviewCommands {
 
   /** Starts grayscale from APPROVED, raises it from GRAY. */
   public VersionDetails gray(Actor actor, String pluginId, String version, Object percentage, Long expectedRevision) {
-    boolean raising = versions.findByPluginIdAndVersion(pluginId, version).map(PluginVersion::getStatus)
+    boolean raising = store.version(pluginId, version).map(PluginVersion::getStatus)
         .filter(s -> s == VersionStatus.GRAY).isPresent();
     Long whole = GrayPercentage.wholeNumber(percentage);
     // anything but a whole number still goes to the step, which refuses it after the rules that come first
@@ -130,7 +129,7 @@ public class ReviewCommands {
     VariableMap variables = Variables.createVariables();
     ReviewProcess.Var.RELEASE_DECISION.put(variables, decision.name());
     if (percentage != null) {
-      variables.putValueTyped(ReviewProcess.Var.GRAY_PERCENTAGE.name(), ReviewProcess.Var.GRAY_PERCENTAGE.typed(percentage, false));
+      ReviewProcess.Var.GRAY_PERCENTAGE.put(variables, percentage);
     }
     return complete(actor, pluginId, version, decision.action(), ReviewProcess.USER_TASK_RELEASE_DECISION, variables,
         expectedRevision);
@@ -159,7 +158,7 @@ public class ReviewCommands {
    * the process is what it will complete (the step locks the plugin again to check its rules).
    */
   private void queueBehind(String pluginId) {
-    plugins.lockByPluginId(pluginId);
+    store.lockPlugin(pluginId);
   }
 
   private ApiException refusal(Actor actor, String pluginId, String version, Action action, Long expectedRevision) {
@@ -183,9 +182,9 @@ public class ReviewCommands {
         }
       }
     }
-    List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     throw ErrorCode.VALIDATION_FAILED.exception("Field '" + field + "' must be one of " + names + ".")
-        .with("fields", java.util.Map.of(field, "one of " + names));
+        .with("fields", Map.of(field, "one of " + names));
   }
 
   private <T> T trusted(Callable<T> work) {

@@ -39,16 +39,18 @@ class ReviewController {
     return Actor.required(identityService);
   }
 
-  @Refusals({NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, VERSION_IN_FLIGHT, VERSION_NOT_GREATER, FEATURE_PACKAGES_REQUIRED, CONFLICT})
+  @Refusals({NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, VERSION_IN_FLIGHT, VERSION_NOT_GREATER, FEATURE_PACKAGES_REQUIRED,
+      CONFLICT})
   @PostMapping(VERSION + "/submit")
   VersionDetails submit(@PathVariable String pluginId, @PathVariable String version,
-      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+                        @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
     return commands.submit(actor(), pluginId, version, IfMatch.revision(ifMatch));
   }
 
   @Refusals({VALIDATION_FAILED, SELF_CHECK_INCOMPLETE, NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, CONFLICT})
   @PostMapping(path = VERSION + "/self-check", consumes = MediaType.APPLICATION_JSON_VALUE)
-  VersionDetails selfCheck(@PathVariable String pluginId, @PathVariable String version, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+  VersionDetails selfCheck(@PathVariable String pluginId, @PathVariable String version,
+                           @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                            @Valid @RequestBody SelfCheck request) {
     return commands.selfCheck(actor(), pluginId, version, request.items(), IfMatch.revision(ifMatch));
   }
@@ -56,42 +58,47 @@ class ReviewController {
   @Refusals({NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, CONFLICT})
   @PostMapping(VERSION + "/withdraw")
   VersionDetails withdraw(@PathVariable String pluginId, @PathVariable String version,
-      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+                        @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
     return commands.withdraw(actor(), pluginId, version, IfMatch.revision(ifMatch));
   }
 
-  @Refusals({VALIDATION_FAILED, REJECT_REASON_REQUIRED, SELF_REVIEW_FORBIDDEN, NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, CONFLICT})
+  @Refusals({VALIDATION_FAILED, REJECT_REASON_REQUIRED, SELF_REVIEW_FORBIDDEN, NOT_FOUND, FORBIDDEN, ILLEGAL_STATE,
+      CONFLICT})
   @PostMapping(path = VERSION + "/review", consumes = MediaType.APPLICATION_JSON_VALUE)
-  VersionDetails review(@PathVariable String pluginId, @PathVariable String version, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+  VersionDetails review(@PathVariable String pluginId, @PathVariable String version,
+                        @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                         @Valid @RequestBody Review request) {
     return commands.review(actor(), pluginId, version, request.decision(), request.reasonCategory(), request.comment(),
         IfMatch.revision(ifMatch));
   }
 
-  @Refusals({GRAY_PERCENTAGE_INVALID, GRAY_NEEDS_LIVE_VERSION, VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, CONFLICT})
+  @Refusals({GRAY_PERCENTAGE_INVALID, GRAY_NEEDS_LIVE_VERSION, VALIDATION_FAILED, NOT_FOUND, FORBIDDEN,
+      ILLEGAL_STATE, CONFLICT})
   @PostMapping(path = VERSION + "/gray", consumes = MediaType.APPLICATION_JSON_VALUE)
-  VersionDetails gray(@PathVariable String pluginId, @PathVariable String version, @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, @RequestBody Gray request) {
+  VersionDetails gray(@PathVariable String pluginId, @PathVariable String version,
+                      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+                      @RequestBody Gray request) {
     return commands.gray(actor(), pluginId, version, request.percentage(), IfMatch.revision(ifMatch));
   }
 
   @Refusals({NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, CONFLICT})
   @DeleteMapping(VERSION + "/gray")
   VersionDetails cancelGray(@PathVariable String pluginId, @PathVariable String version,
-      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+                        @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
     return commands.cancelGray(actor(), pluginId, version, IfMatch.revision(ifMatch));
   }
 
   @Refusals({NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, CONFLICT})
   @PostMapping(VERSION + "/release")
   VersionDetails release(@PathVariable String pluginId, @PathVariable String version,
-      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+                        @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
     return commands.release(actor(), pluginId, version, IfMatch.revision(ifMatch));
   }
 
   @Refusals({NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, CONFLICT})
   @PostMapping(VERSION + "/return-to-development")
   VersionDetails returnToDevelopment(@PathVariable String pluginId, @PathVariable String version,
-      @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+                        @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
     return commands.returnToDevelopment(actor(), pluginId, version, IfMatch.revision(ifMatch));
   }
 }

@@ -10,14 +10,13 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pluginreview.lifecycle.BasicInfo;
 import org.pluginreview.lifecycle.Plugin;
-import org.pluginreview.lifecycle.PluginRepository;
 import org.pluginreview.lifecycle.PluginVersion;
-import org.pluginreview.lifecycle.PluginVersionRepository;
 import org.pluginreview.lifecycle.SelfCheckItem;
 import org.pluginreview.lifecycle.VersionEvent;
 import org.pluginreview.lifecycle.VersionEventRepository;
 import org.pluginreview.lifecycle.VersionLifecycle;
 import org.pluginreview.lifecycle.VersionLifecycle.Review;
+import org.pluginreview.lifecycle.VersionStore;
 import org.springframework.stereotype.Component;
 
 /** On every user task's creation: the details its Camunda Form shows, as task-local variables. */
@@ -27,13 +26,11 @@ class ShowTaskDetails implements TaskListener {
   /** The engine keeps text variables of at most 4,000 characters; a longer detail is cut off. */
   static final int MAX_DETAIL = 4000;
 
-  private final PluginRepository plugins;
-  private final PluginVersionRepository versions;
+  private final VersionStore store;
   private final VersionEventRepository events;
 
-  ShowTaskDetails(PluginRepository plugins, PluginVersionRepository versions, VersionEventRepository events) {
-    this.plugins = plugins;
-    this.versions = versions;
+  ShowTaskDetails(VersionStore store, VersionEventRepository events) {
+    this.store = store;
     this.events = events;
   }
 
@@ -46,9 +43,9 @@ class ShowTaskDetails implements TaskListener {
 
   /** What a task form shows of a version, as plain text keyed by the form's field names: those it wants. */
   Map<String, Object> details(Review review, Set<String> wanted) {
-    Plugin plugin = plugins.findByPluginId(review.pluginId())
+    Plugin plugin = store.plugin(review.pluginId())
         .orElseThrow(() -> VersionLifecycle.noPlugin(review.pluginId()));
-    PluginVersion v = versions.findByPluginIdAndVersion(review.pluginId(), review.version())
+    PluginVersion v = store.version(review.pluginId(), review.version())
         .orElseThrow(() -> VersionLifecycle.notFound(review.pluginId(), review.version()));
     // the trail is read only for the forms that show it
     List<VersionEvent> trail = wanted.contains(ReviewProcess.Detail.SELF_CHECK)

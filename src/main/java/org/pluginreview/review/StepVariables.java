@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.pluginreview.lifecycle.VersionLifecycle.Review;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.ErrorCode;
@@ -38,7 +39,7 @@ final class StepVariables {
   }
 
   /** The revision the caller read, if this very call passed it (transient, so nobody could have set it before). */
-  static Long expectedRevision(org.camunda.bpm.engine.delegate.VariableScope scope) {
+  static Long expectedRevision(VariableScope scope) {
     return ReviewProcess.Var.EXPECTED_REVISION.getTransient(scope);
   }
 

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.pluginreview.lifecycle.PluginVersion;
-import org.pluginreview.lifecycle.PluginVersionRepository;
+import org.pluginreview.lifecycle.VersionStore;
 import org.pluginreview.lifecycle.VersionLifecycle.Review;
 import org.springframework.stereotype.Component;
 
@@ -45,18 +45,18 @@ final class TaskGuards {
    */
   @Component("hideReviewFromSubmitter")
   static class HideReviewFromSubmitter implements TaskListener {
-    private final PluginVersionRepository versions;
+    private final VersionStore store;
     private final AuthorizationService authorizations;
 
-    HideReviewFromSubmitter(PluginVersionRepository versions, AuthorizationService authorizations) {
-      this.versions = versions;
+    HideReviewFromSubmitter(VersionStore store, AuthorizationService authorizations) {
+      this.store = store;
       this.authorizations = authorizations;
     }
 
     @Override
     public void notify(DelegateTask task) {
       Review review = StepVariables.review(task);
-      PluginVersion version = versions.findByPluginIdAndVersion(review.pluginId(), review.version()).orElse(null);
+      PluginVersion version = store.version(review.pluginId(), review.version()).orElse(null);
       if (version == null || version.getSubmitter() == null) {
         return;
       }

@@ -20,6 +20,17 @@ final class InMemoryVersions implements VersionStore {
   }
 
   @Override
+  public Optional<Plugin> plugin(String pluginId) {
+    return lockPlugin(pluginId);
+  }
+
+  @Override
+  public Optional<PluginVersion> version(String pluginId, String version) {
+    return versions.stream().filter(v -> v.getPluginId().equals(pluginId) && v.getVersion().equals(version))
+        .findFirst();
+  }
+
+  @Override
   public List<PluginVersion> relevant(String pluginId, String version) {
     return new ArrayList<>(versions.stream().filter(v -> v.getPluginId().equals(pluginId)
         && (PluginVersionRepository.RELEVANT.contains(v.getStatus()) || v.isTrial()
