@@ -108,7 +108,7 @@ public class VersionLifecycle {
 
   /** At most one trial version per plugin: setting one moves the flag. */
   public Situation setTrial(Actor actor, String pluginId, String version, Long expectedRevision) {
-    Situation s = locked(actor, pluginId, version, expectedRevision, null);
+    Situation s = locked(actor, pluginId, version, expectedRevision, null, true);
     if (s.version().isTrial() && actor.userId().equals(s.plugin().getOwner())) {
       return s;
     }
@@ -148,7 +148,7 @@ public class VersionLifecycle {
 
   /** The first step of every review, whoever started it: the submit rules, for the person who started it. */
   public void submit(Actor actor, Review review, Long expectedRevision) {
-    Situation s = locked(actor, review.pluginId(), review.version(), expectedRevision, null);
+    Situation s = locked(actor, review.pluginId(), review.version(), expectedRevision, null, true);
     PluginVersion v = s.version();
     if (v.getStatus() == VersionStatus.SELF_CHECK && review.id().equals(v.getProcessInstanceId())) {
       return;
@@ -384,10 +384,20 @@ public class VersionLifecycle {
 
   /** The siblings are read only if a rule asks for them: most transitions look at the version alone. */
   private Situation locked(Actor actor, String pluginId, String version, Long expectedRevision, String claimedBy) {
+    return locked(actor, pluginId, version, expectedRevision, claimedBy, false);
+  }
+
+  /** With {@code withSiblings}, for a rule known to need them: one query brings the version along. */
+  private Situation locked(Actor actor, String pluginId, String version, Long expectedRevision, String claimedBy,
+                           boolean withSiblings) {
     Plugin plugin = visible(actor, store.lockPlugin(pluginId), pluginId);
-    PluginVersion v = store.version(pluginId, version).orElseThrow(() -> notFound(pluginId, version));
+    List<PluginVersion> siblings = withSiblings ? store.relevant(pluginId, version) : null;
+    PluginVersion v = (siblings != null
+        ? siblings.stream().filter(x -> x.getVersion().equals(version)).findFirst()
+        : store.version(pluginId, version)).orElseThrow(() -> notFound(pluginId, version));
     checkRevision(v, expectedRevision);
-    return new Situation(plugin, v, once(() -> store.relevant(pluginId, version)), actor, claimedBy);
+    return siblings != null ? new Situation(plugin, v, siblings, actor, claimedBy)
+        : new Situation(plugin, v, once(() -> store.relevant(pluginId, version)), actor, claimedBy);
   }
 
   private static <T> Supplier<T> once(Supplier<T> source) {

@@ -46,7 +46,7 @@ final class ReviewSteps {
       StepVariables.decided(task, ReviewProcess.Var.REVIEW_DECISION, decision.name());
       StepVariables.decided(task, ReviewProcess.Var.REJECT_CATEGORY,
           decision == ReviewDecision.REJECT ? category : null);
-      StepVariables.decided(task, ReviewProcess.Var.REVIEW_COMMENT, comment);
+      StepVariables.decided(task, ReviewProcess.Var.REVIEW_COMMENT, comment == null || comment.isBlank() ? null : comment);
     }
   }
 

@@ -66,9 +66,14 @@ final class StepVariables {
     return (String) value;
   }
 
-  /** Puts what the listener checked where the gateway reads it: one value, on the process instance. */
+  /**
+   * Puts what the listener checked where the gateway reads it: one value, on the process instance. The
+   * task's creation cleared it, so a decision without this value (an approval's reason) stays absent.
+   */
   static <T> void decided(DelegateTask task, ReviewProcess.Variable<T> variable, T value) {
-    task.getExecution().getProcessInstance().setVariableLocal(variable.name(), variable.typed(value, false));
+    if (value != null) {
+      task.getExecution().getProcessInstance().setVariableLocal(variable.name(), variable.typed(value, false));
+    }
   }
 
   private static Review review(String key, String processInstanceId) {

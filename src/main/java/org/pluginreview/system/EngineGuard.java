@@ -158,13 +158,22 @@ public class EngineGuard extends AbstractProcessEnginePlugin {
           && task.getIdentityLinks().stream().anyMatch(link -> link.getGroupId() != null);
     }
 
+    private static final Map<String, Field> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Object field(Class<?> owner, String name, Object target) {
+      Field field = FIELDS.computeIfAbsent(owner.getName() + "#" + name, key -> {
+        try {
+          Field found = owner.getDeclaredField(name);
+          found.setAccessible(true);
+          return found;
+        } catch (NoSuchFieldException e) {
+          throw new IllegalStateException("The engine's " + owner.getSimpleName() + " has no field " + name, e);
+        }
+      });
       try {
-        Field field = owner.getDeclaredField(name);
-        field.setAccessible(true);
         return field.get(target);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("The engine's " + owner.getSimpleName() + " has no field " + name, e);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
       }
     }
   }
