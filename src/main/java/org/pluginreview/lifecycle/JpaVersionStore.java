@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.LockMode;
-import org.hibernate.LockOptions;
-import org.hibernate.Session;
+import jakarta.persistence.LockModeType;
+import org.hibernate.engine.spi.NaturalIdResolutions;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,30 +20,49 @@ import org.springframework.stereotype.Component;
 class JpaVersionStore implements VersionStore {
 
   private final EntityManager entityManager;
+  private final PluginRepository plugins;
   private final PluginVersionRepository versions;
   private final VersionEventRepository events;
 
-  JpaVersionStore(EntityManager entityManager, PluginVersionRepository versions, VersionEventRepository events) {
+  JpaVersionStore(EntityManager entityManager, PluginRepository plugins, PluginVersionRepository versions,
+                  VersionEventRepository events) {
     this.entityManager = entityManager;
+    this.plugins = plugins;
     this.versions = versions;
     this.events = events;
   }
 
   @Override
   public Optional<Plugin> lockPlugin(String pluginId) {
-    return session().bySimpleNaturalId(Plugin.class).with(new LockOptions(LockMode.PESSIMISTIC_WRITE))
-        .loadOptional(pluginId);
+    Object id = known(Plugin.class, pluginId);
+    return id != null ? Optional.ofNullable(entityManager.find(Plugin.class, id, LockModeType.PESSIMISTIC_WRITE))
+        : plugins.lockByPluginId(pluginId);
   }
 
   @Override
   public Optional<Plugin> plugin(String pluginId) {
-    return session().bySimpleNaturalId(Plugin.class).loadOptional(pluginId);
+    Object id = known(Plugin.class, pluginId);
+    return id != null ? Optional.ofNullable(entityManager.find(Plugin.class, id)) : plugins.findByPluginId(pluginId);
   }
 
   @Override
   public Optional<PluginVersion> version(String pluginId, String version) {
-    return session().byNaturalId(PluginVersion.class).using("pluginId", pluginId).using("version", version)
-        .loadOptional();
+    Object id = known(PluginVersion.class, new Object[] {pluginId, version});
+    return id != null ? Optional.ofNullable(entityManager.find(PluginVersion.class, id))
+        : versions.findByPluginIdAndVersion(pluginId, version);
+  }
+
+  /**
+   * The id of the entity with this natural key if this transaction has already loaded it, else null: a
+   * lookup by natural key through Hibernate's own API builds its SQL afresh each time it must ask the
+   * database, so the database is asked through the repositories' prepared queries instead.
+   */
+  private Object known(Class<?> type, Object naturalId) {
+    SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+    EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
+    Object id = session.getPersistenceContextInternal().getNaturalIdResolutions()
+        .findCachedIdByNaturalId(naturalId, persister);
+    return id == NaturalIdResolutions.INVALID_NATURAL_ID_REFERENCE ? null : id;
   }
 
   /** One query however many versions the plugin has had: an action's cost stays flat as they pile up. */
@@ -82,7 +102,4 @@ class JpaVersionStore implements VersionStore {
     return Optional.empty();
   }
 
-  private Session session() {
-    return entityManager.unwrap(Session.class);
-  }
 }

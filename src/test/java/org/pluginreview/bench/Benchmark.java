@@ -500,6 +500,10 @@ public final class Benchmark {
         String table = sql.contains("ACT_RU_VARIABLE") ? "engine variables" : sql.contains("ACT_HI_") ? "engine history"
             : sql.contains("ACT_") ? "engine runtime" : verb.equals("commit") ? "" : "our tables";
         byKind.merge((table + " " + verb).trim(), count, Long::sum);
+        if (Boolean.getBoolean("bench.sqlDetail") && ours) {
+          System.out.printf(Locale.ROOT, "SQLD %6.2f %s%n", (double) count / rounds,
+              sql.replaceAll("\\s+", " ").substring(0, Math.min(140, sql.replaceAll("\\s+", " ").length())));
+        }
         total += count;
       }
       System.out.printf(Locale.ROOT, "%s: %.0f statements per lifecycle%n", ours ? "ours" : "bare engine",
