@@ -400,7 +400,8 @@ public class VersionLifecycle {
         : new Situation(plugin, v, once(() -> store.relevant(pluginId, version)), actor, claimedBy);
   }
 
-  private static <T> Supplier<T> once(Supplier<T> source) {
+  /** A supplier that asks its source once, when first asked. */
+  public static <T> Supplier<T> once(Supplier<T> source) {
     return new Supplier<>() {
       private T value;
 

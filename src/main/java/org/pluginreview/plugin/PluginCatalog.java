@@ -176,12 +176,11 @@ public class PluginCatalog {
 
   // ---------------------------------------------------------------- helpers
 
+  /** The siblings are read only if one of the version's possible actions depends on them. */
   private Situation situation(Actor actor, String pluginId, String version) {
     Plugin plugin = VersionLifecycle.visible(actor, store.plugin(pluginId), pluginId);
-    List<PluginVersion> all = relevant(pluginId, version);
-    PluginVersion v = all.stream().filter(x -> x.getVersion().equals(version)).findFirst()
-        .orElseThrow(() -> VersionLifecycle.notFound(pluginId, version));
-    return new Situation(plugin, v, all, actor, claimedBy(v));
+    PluginVersion v = store.version(pluginId, version).orElseThrow(() -> VersionLifecycle.notFound(pluginId, version));
+    return new Situation(plugin, v, VersionLifecycle.once(() -> relevant(pluginId, version)), actor, claimedBy(v));
   }
 
   private static Map<String, Object> with(Refusal r, List<Action> allowed) {
