@@ -87,8 +87,7 @@ class EngineSurfaceAttackTest {
   @ValueSource(strings = {EngineSurface.ENGINE_REST, EngineSurface.WEBAPP})
   void runningReviewsAreNeitherMovedNorRestarted(String kind) {
     EngineSurface engine = new EngineSurface(kind, port);
-    String p = "atk-" + SEQUENCE.incrementAndGet();
-    api.inReview("dev1", p);
+    String p = pluginInReview();
     String pid = pid("dev1", p, "1.0.0");
     String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(ReviewProcess.KEY)
         .latestVersion().singleResult().getId();
@@ -198,8 +197,7 @@ class EngineSurfaceAttackTest {
   @ValueSource(strings = {EngineSurface.ENGINE_REST, EngineSurface.WEBAPP})
   void reviewersReviewAndNothingMore(String kind) {
     EngineSurface engine = new EngineSurface(kind, port);
-    String p = "atk-" + SEQUENCE.incrementAndGet();
-    api.inReview("dev1", p);
+    String p = pluginInReview();
     String review = taskId("dev1", p, ReviewProcess.USER_TASK_REVIEW);
     for (String reviewer : List.of("reviewer1", "lead1")) {
       List<Runnable> attacks = List.of(
@@ -269,8 +267,7 @@ class EngineSurfaceAttackTest {
   @ValueSource(strings = {EngineSurface.ENGINE_REST, EngineSurface.WEBAPP})
   void refusedCompletionsReadAsTheProductsOwnRefusals(String kind) {
     EngineSurface engine = new EngineSurface(kind, port);
-    String p = "atk-" + SEQUENCE.incrementAndGet();
-    api.inReview("dev1", p);
+    String p = pluginInReview();
     String review = taskId("dev1", p, ReviewProcess.USER_TASK_REVIEW);
     for (String path : List.of("/complete", "/submit-form")) {
       Response r = engine.post("reviewer1", "/task/" + review + path,
@@ -324,6 +321,13 @@ class EngineSurfaceAttackTest {
     String p = "atk-" + SEQUENCE.incrementAndGet();
     api.live("dev1", p);
     api.upload("dev1", p, "1.1.0");
+    return p;
+  }
+
+  /** A plugin of dev1 whose 1.0.0 waits for a reviewer. */
+  private String pluginInReview() {
+    String p = "atk-" + SEQUENCE.incrementAndGet();
+    api.inReview("dev1", p);
     return p;
   }
 
