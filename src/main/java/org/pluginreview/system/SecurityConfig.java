@@ -27,6 +27,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -41,14 +43,11 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper mapper)
       throws Exception {
-    AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-      // the console asks for credentials itself; a challenge would pop up the browser's own dialog
-      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"plugin-review\"");
-      }
-      write(mapper, response, Problems.of(ErrorCode.UNAUTHENTICATED,
-          "Log in with HTTP Basic as a user of the platform.", Map.of()));
-    };
+    // no Basic challenge: a browser would cache the credentials it prompted for and send them along with
+    // requests other sites make it send; clients send their credentials unasked
+    AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+        write(mapper, response, Problems.of(ErrorCode.UNAUTHENTICATED,
+            "Log in with HTTP Basic as a user of the platform.", Map.of()));
     AccessDeniedHandler denied = (request, response, e) ->
         write(mapper, response, Problems.of(ErrorCode.FORBIDDEN, "Not allowed.", Map.of()));
     // plain path matchers: engine-rest is a Jersey servlet, outside Spring MVC's mappings
@@ -64,8 +63,79 @@ class SecurityConfig {
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new SameSiteFilter(mapper), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
+  }
+
+  /** Who may read the operations data beside {@code camunda-admin}: a group for metrics scrapers. */
+  static final String MONITORING = "monitoring";
+
+  /**
+   * Actuator: health answers anyone with its status (details for {@code camunda-admin}); metrics and
+   * Prometheus need {@code camunda-admin} or the {@value #MONITORING} group.
+   */
+  @Bean
+  SecurityFilterChain operationsSecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+        write(mapper, response, Problems.of(ErrorCode.UNAUTHENTICATED,
+            "Log in with HTTP Basic as an operator.", Map.of()));
+    AccessDeniedHandler denied = (request, response, e) ->
+        write(mapper, response, Problems.of(ErrorCode.FORBIDDEN, "Operations data is for operators.", Map.of()));
+    RequestMatcher actuator = request -> path(request).startsWith("/actuator");
+    RequestMatcher health = request -> path(request).equals("/actuator/health")
+        || path(request).startsWith("/actuator/health/");
+    http.securityMatcher(actuator)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(health).permitAll()
+            .anyRequest().hasAnyAuthority(Actor.ADMINS, MONITORING))
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+
+  /** Roles are the engine's group ids as they are, so health's "camunda-admin" names the group itself. */
+  @Bean
+  static GrantedAuthorityDefaults groupsAsRoles() {
+    return new GrantedAuthorityDefaults("");
+  }
+
+  /**
+   * A state-changing request that a browser sends from another site carries that site in {@code Origin}:
+   * it is refused. Requests without {@code Origin} (curl, other systems) are not browsers' cross-site ones.
+   */
+  static final class SameSiteFilter extends OncePerRequestFilter {
+    private final ObjectMapper mapper;
+
+    SameSiteFilter(ObjectMapper mapper) {
+      this.mapper = mapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String origin = request.getHeader("Origin");
+      boolean safe = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+      if (!safe && origin != null && !sameSite(origin, request)) {
+        write(mapper, response, Problems.of(ErrorCode.FORBIDDEN,
+            "Changes are accepted only from this site's own pages.", Map.of()));
+        return;
+      }
+      chain.doFilter(request, response);
+    }
+
+    private static boolean sameSite(String origin, HttpServletRequest request) {
+      try {
+        java.net.URI uri = java.net.URI.create(origin);
+        String host = request.getHeader("Host");
+        return uri.getHost() != null && host != null
+            && (uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())).equalsIgnoreCase(host);
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
   }
 
   @Bean

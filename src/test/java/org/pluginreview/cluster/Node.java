@@ -52,7 +52,7 @@ final class Node implements AutoCloseable {
         throw new IllegalStateException(name + " exited; see " + log);
       }
       try {
-        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/ping"))).build(),
+        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health/liveness"))).build(),
             HttpResponse.BodyHandlers.discarding());
         if (health.statusCode() == 200) {
           return;

@@ -2,6 +2,7 @@ package org.pluginreview.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,8 +30,25 @@ class OperationsTest {
   }
 
   @Test
+  void anonymousHealthShowsTheStatusOnlyAndMetricsNeedAnOperator() {
+    Response anonymous = api.get(null, "/actuator/health");
+    assertThat(anonymous.status()).isEqualTo(200);
+    assertThat(anonymous.body().path("status").asText()).isEqualTo("UP");
+    assertThat(anonymous.body().has("components")).as(anonymous.raw()).isFalse();
+    assertThat(api.get("dev1", "/actuator/health").body().has("components")).isFalse();
+    assertThat(api.get(null, "/actuator/health/liveness").body().path("status").asText()).isEqualTo("UP");
+    for (String path : List.of("/actuator/prometheus", "/actuator/metrics")) {
+      assertThat(api.get(null, path).status()).isEqualTo(401);
+      assertThat(api.get(null, path).code()).isEqualTo("UNAUTHENTICATED");
+      assertThat(api.get("dev1", path).status()).isEqualTo(403);
+      assertThat(api.get("reviewer1", path).status()).isEqualTo(403);
+      assertThat(api.get("demo", path).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void healthShowsDatabaseEngineAndConsistency() {
-    Response health = api.get(null, "/actuator/health");
+    Response health = api.get("demo", "/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
     assertThat(health.body().path("components").path("processEngine").path("status").asText()).isEqualTo("UP");
@@ -70,7 +88,7 @@ class OperationsTest {
       assertThat(after.body().path("mismatches")).hasSize(1);
       assertThat(after.body().path("mismatches").get(0).path("pluginId").asText()).isEqualTo(p);
       assertThat(after.body().path("mismatches").get(0).path("problem").asText()).contains("not running");
-      Response health = api.get(null, "/actuator/health");
+      Response health = api.get("demo", "/actuator/health");
       assertThat(health.body().path("components").path("reviewConsistency").path("status").asText()).isEqualTo("DOWN");
       assertThat(health.body().path("components").path("reviewConsistency").path("details").path("mismatches").asInt())
           .isEqualTo(1);
@@ -88,7 +106,7 @@ class OperationsTest {
   }
 
   private double metric(String name) {
-    String text = api.get(null, "/actuator/prometheus").raw();
+    String text = api.get("demo", "/actuator/prometheus").raw();
     Matcher m = Pattern.compile("(?m)^" + name + "[^ ]* ([0-9.eE+-]+)$").matcher(text);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
