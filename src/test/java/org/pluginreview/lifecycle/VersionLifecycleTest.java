@@ -1,7 +1,6 @@
 package org.pluginreview.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pluginreview.support.Users.DEV1;
 import static org.pluginreview.support.Users.DEV2;
 import static org.pluginreview.support.Users.DUAL;
