@@ -44,6 +44,11 @@ public final class EngineSurface {
     return sessions.computeIfAbsent(user, this::login).send(method, path, json);
   }
 
+  /** A request to any path of the webapps' APIs, in the user's Tasklist session. */
+  public Response webapp(String user, String method, String path) {
+    return sessions.computeIfAbsent(user, this::login).sendTo(method, path, null);
+  }
+
   public Response post(String user, String path, String json) {
     return send(user, "POST", path, json);
   }
@@ -86,7 +91,11 @@ public final class EngineSurface {
 
   private record Session(HttpClient http, CookieManager cookies, String base) {
     Response send(String method, String path, String json) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+      return sendTo(method, "/camunda/api/engine/engine/default" + path, json);
+    }
+
+    Response sendTo(String method, String path, String json) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
           .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
               : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
           .header("X-XSRF-TOKEN", token(cookies)).header("Accept", "application/json");

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pluginreview.support.ApiClient;
+import org.pluginreview.support.EngineSurface;
 import org.pluginreview.support.ApiClient.Response;
 import org.pluginreview.support.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,22 @@ class AccessTest {
     for (String user : List.of("demo", "reviewer1", "lead1", "dev1", "dev2")) {
       assertThat(webappLogin("tasklist", user)).as("tasklist " + user).isEqualTo(200);
     }
+  }
+
+  @Test
+  void cockpitAndAdminApisAnswerAdminsOnly() {
+    EngineSurface webapps = new EngineSurface(EngineSurface.WEBAPP, port);
+    String statistics = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics";
+    String users = "/camunda/api/admin/plugin/adminPlugins/default/users";
+    for (String user : List.of("dev1", "reviewer1", "lead1")) {
+      Response cockpit = webapps.webapp(user, "GET", statistics);
+      assertThat(cockpit.status()).as(user + " " + cockpit.raw()).isEqualTo(403);
+      assertThat(cockpit.code()).isEqualTo("FORBIDDEN");
+      assertThat(webapps.webapp(user, "GET", users).status()).isEqualTo(403);
+      // what every webapp needs of Admin's API stays open
+      assertThat(webapps.webapp(user, "GET", "/camunda/api/admin/auth/user/default").status()).isEqualTo(200);
+    }
+    assertThat(webapps.webapp("demo", "GET", statistics).status()).isEqualTo(200);
   }
 
   @Test
