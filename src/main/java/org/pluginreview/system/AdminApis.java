@@ -15,8 +15,6 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -44,10 +42,8 @@ class AdminApis {
           chain.doFilter(request, response);
           return;
         }
-        ProblemDetail problem = Problems.of(ErrorCode.FORBIDDEN, "Cockpit and Admin are for camunda-admin.", Map.of());
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        mapper.writeValue(response.getOutputStream(), problem);
+        Problems.write(mapper, response,
+            Problems.of(ErrorCode.FORBIDDEN, "Cockpit and Admin are for camunda-admin.", Map.of()));
       }
     };
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);

@@ -97,9 +97,6 @@ public class EngineErrors implements AutoDiscoverable {
       if (refusal == null && badInput(e)) {
         refusal = ErrorCode.VALIDATION_FAILED.exception(e.getMessage());
       }
-      if (refusal == null && e instanceof AuthorizationException denied) {
-        refusal = ErrorCode.FORBIDDEN.exception(denied.getMessage());
-      }
       return refusal != null ? problem(refusal) : new ProcessEngineExceptionHandler().toResponse(e);
     }
   }

@@ -117,12 +117,10 @@ class ProblemErrors {
   }
 
   private static void tooLarge(ObjectMapper mapper, HttpServletResponse response) throws IOException {
-    ProblemDetail problem = Problems.of(ErrorCode.PAYLOAD_TOO_LARGE,
-        "Request bodies are limited to " + MAX_BODY_BYTES / 1024 + " KiB.", Map.of());
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    mapper.writeValue(response.getOutputStream(), problem);
+    Problems.write(mapper, response, Problems.of(ErrorCode.PAYLOAD_TOO_LARGE,
+        "Request bodies are limited to " + MAX_BODY_BYTES / 1024 + " KiB.", Map.of()));
   }
+
 
   /** A body without a declared length (chunked) is cut off at the same limit. */
   private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,5 +1,10 @@
 package org.pluginreview.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +21,14 @@ public final class Problems {
     problem.setProperty("code", code.name());
     properties.forEach(problem::setProperty);
     return problem;
+  }
+
+  /** Answers with the problem directly, for refusals made in filters before any controller runs. */
+  public static void write(ObjectMapper mapper, HttpServletResponse response, ProblemDetail problem)
+      throws IOException {
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    mapper.writeValue(response.getOutputStream(), problem);
   }
 
   public static ProblemDetail of(ApiException e) {

@@ -43,26 +43,16 @@ class SecurityConfig {
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper mapper)
       throws Exception {
-    // no Basic challenge: a browser would cache the credentials it prompted for and send them along with
-    // requests other sites make it send; clients send their credentials unasked
-    AuthenticationEntryPoint unauthenticated = (request, response, e) ->
-        write(mapper, response, Problems.of(ErrorCode.UNAUTHENTICATED,
-            "Log in with HTTP Basic as a user of the platform.", Map.of()));
-    AccessDeniedHandler denied = (request, response, e) ->
-        write(mapper, response, Problems.of(ErrorCode.FORBIDDEN, "Not allowed.", Map.of()));
     // plain path matchers: engine-rest is a Jersey servlet, outside Spring MVC's mappings
     RequestMatcher api = request -> path(request).startsWith("/api/") || path(request).equals("/api");
     RequestMatcher engineRest = request -> path(request).startsWith("/engine-rest/");
     RequestMatcher engineInfo = request -> HttpMethod.GET.matches(request.getMethod())
         && path(request).equals("/engine-rest/engine");
-    http.securityMatcher(new OrRequestMatcher(api, engineRest))
+    basicWithProblems(http.securityMatcher(new OrRequestMatcher(api, engineRest)), mapper,
+        "Log in with HTTP Basic as a user of the platform.", "Not allowed.")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(engineInfo).permitAll()
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
-        .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-        .csrf(csrf -> csrf.disable())
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(new SameSiteFilter(mapper), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
@@ -77,23 +67,32 @@ class SecurityConfig {
    */
   @Bean
   SecurityFilterChain operationsSecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
-    AuthenticationEntryPoint unauthenticated = (request, response, e) ->
-        write(mapper, response, Problems.of(ErrorCode.UNAUTHENTICATED,
-            "Log in with HTTP Basic as an operator.", Map.of()));
-    AccessDeniedHandler denied = (request, response, e) ->
-        write(mapper, response, Problems.of(ErrorCode.FORBIDDEN, "Operations data is for operators.", Map.of()));
     RequestMatcher actuator = request -> path(request).startsWith("/actuator");
     RequestMatcher health = request -> path(request).equals("/actuator/health")
         || path(request).startsWith("/actuator/health/");
-    http.securityMatcher(actuator)
+    basicWithProblems(http.securityMatcher(actuator), mapper, "Log in with HTTP Basic as an operator.",
+        "Operations data is for operators.")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(health).permitAll()
-            .anyRequest().hasAnyAuthority(Actor.ADMINS, MONITORING))
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+            .anyRequest().hasAnyAuthority(Actor.ADMINS, MONITORING));
+    return http.build();
+  }
+
+  /**
+   * Stateless HTTP Basic whose refusals are problem+json. No Basic challenge is sent: a browser would
+   * cache the credentials it prompted for and send them along with requests other sites make it send;
+   * clients send their credentials unasked.
+   */
+  private static HttpSecurity basicWithProblems(HttpSecurity http, ObjectMapper mapper, String loginDetail,
+                                                String deniedDetail) throws Exception {
+    AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+        Problems.write(mapper, response, Problems.of(ErrorCode.UNAUTHENTICATED, loginDetail, Map.of()));
+    AccessDeniedHandler denied = (request, response, e) ->
+        Problems.write(mapper, response, Problems.of(ErrorCode.FORBIDDEN, deniedDetail, Map.of()));
+    return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-    return http.build();
   }
 
   /** Roles are the engine's group ids as they are, so health's "camunda-admin" names the group itself. */
@@ -119,7 +118,7 @@ class SecurityConfig {
       String origin = request.getHeader("Origin");
       boolean safe = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
       if (!safe && origin != null && !sameSite(origin, request)) {
-        write(mapper, response, Problems.of(ErrorCode.FORBIDDEN,
+        Problems.write(mapper, response, Problems.of(ErrorCode.FORBIDDEN,
             "Changes are accepted only from this site's own pages.", Map.of()));
         return;
       }
@@ -164,12 +163,7 @@ class SecurityConfig {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
 
-  private static void write(ObjectMapper mapper, HttpServletResponse response, ProblemDetail problem)
-      throws IOException {
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    mapper.writeValue(response.getOutputStream(), problem);
-  }
+
 
   /** Hands the authenticated user to the engine for the request, as engine-rest's own filter would. */
   static final class EngineAuthenticationFilter extends OncePerRequestFilter {
