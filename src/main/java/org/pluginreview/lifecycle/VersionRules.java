@@ -1,6 +1,7 @@
 package org.pluginreview.lifecycle;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,12 @@ public final class VersionRules {
       this(code, detail, Map.of());
     }
 
+    Refusal with(String name, Object value) {
+      Map<String, Object> more = new LinkedHashMap<>(properties);
+      more.put(name, value);
+      return new Refusal(code, detail, more);
+    }
+
     public ApiException exception() {
       ApiException e = code.exception(detail);
       properties.forEach(e::with);
@@ -69,13 +76,17 @@ public final class VersionRules {
     return Arrays.stream(Action.values()).filter(a -> refusal(a, s).isEmpty()).toList();
   }
 
-  /** Throws the refusal; one for the wrong status lists what is allowed instead. */
+  /** Throws the refusal as {@link #explained} gives it. */
   public static void require(Action action, Situation s) {
-    Optional<Refusal> refusal = refusal(action, s);
+    Optional<Refusal> refusal = explained(action, s);
     if (refusal.isPresent()) {
-      ApiException e = refusal.get().exception();
-      throw e.code() == ErrorCode.ILLEGAL_STATE ? e.with("allowedActions", allowed(s)) : e;
+      throw refusal.get().exception();
     }
+  }
+
+  /** The refusal as a caller sees it: one for the wrong status lists what is allowed instead. */
+  public static Optional<Refusal> explained(Action action, Situation s) {
+    return refusal(action, s).map(r -> r.code() == ErrorCode.ILLEGAL_STATE ? r.with("allowedActions", allowed(s)) : r);
   }
 
   public static Optional<Refusal> refusal(Action action, Situation s) {

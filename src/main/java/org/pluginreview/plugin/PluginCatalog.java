@@ -1,7 +1,6 @@
 package org.pluginreview.plugin;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,8 +129,7 @@ public class PluginCatalog {
           + expectedRevision + ", now " + s.version().getRevision() + "); reload and try again.",
           Map.of("revision", s.version().getRevision())));
     }
-    return VersionRules.refusal(action, s).map(r -> r.code() == ErrorCode.ILLEGAL_STATE
-        ? new Refusal(r.code(), r.detail(), with(r, VersionRules.allowed(s))) : r);
+    return VersionRules.explained(action, s);
   }
 
   /** The audit trail stays readable after the version itself was deleted. */
@@ -181,12 +179,6 @@ public class PluginCatalog {
     Plugin plugin = VersionLifecycle.visible(actor, store.plugin(pluginId), pluginId);
     PluginVersion v = store.version(pluginId, version).orElseThrow(() -> VersionLifecycle.notFound(pluginId, version));
     return new Situation(plugin, v, VersionLifecycle.once(() -> relevant(pluginId, version)), actor, claimedBy(v));
-  }
-
-  private static Map<String, Object> with(Refusal r, List<Action> allowed) {
-    Map<String, Object> properties = new LinkedHashMap<>(r.properties());
-    properties.put("allowedActions", allowed);
-    return properties;
   }
 
   private List<PluginVersion> relevant(String pluginId, String version) {
