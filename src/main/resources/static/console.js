@@ -121,7 +121,8 @@ function showNotice(text) {
 
 async function api(method, path, body) {
   const headers = { 'Authorization': 'Basic ' + credentials, 'X-Requested-With': 'XMLHttpRequest' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // every change is JSON, even with no body: the server refuses anything else
+  if (method !== 'GET') headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;

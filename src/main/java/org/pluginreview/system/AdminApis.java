@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The Cockpit and Admin webapps' own APIs answer {@code camunda-admin} only. Camunda checks the apps'
  * pages, not these APIs, so a developer's Tasklist session could otherwise read Cockpit's statistics of
- * everyone's processes. Logging in, the first admin's setup and the apps' plugin assets stay open, as
+ * everyone's processes. The engine API's password check is theirs alone too. Logging in, the first admin's setup and the apps' plugin assets stay open, as
  * every webapp needs them before anyone logs in.
  */
 @Configuration
@@ -29,6 +29,9 @@ class AdminApis {
   /** The apps' plugin scripts and styles, which their login pages load before anyone logs in. */
   private static final Pattern PLUGIN_ASSET = Pattern.compile("/camunda/api/(cockpit|admin)/plugin/[^/]+/static/.*");
 
+  /** Checks any user's password, unthrottled: a guessing oracle that Tasklist never calls. */
+  private static final Pattern VERIFY_PASSWORD = Pattern.compile("/camunda/api/engine/engine/[^/]+/identity/verify.*");
+
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> adminApisForAdmins(ObjectMapper mapper) {
     OncePerRequestFilter filter = new OncePerRequestFilter() {
@@ -36,7 +39,8 @@ class AdminApis {
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean open = path.startsWith("/camunda/api/admin/auth/") || path.startsWith("/camunda/api/admin/setup/")
+        boolean open = path.startsWith("/camunda/api/engine/") ? !VERIFY_PASSWORD.matcher(path).matches()
+            : path.startsWith("/camunda/api/admin/auth/") || path.startsWith("/camunda/api/admin/setup/")
             || PLUGIN_ASSET.matcher(path).matches();
         if (open || isAdmin(request.getSession(false))) {
           chain.doFilter(request, response);
@@ -47,7 +51,7 @@ class AdminApis {
       }
     };
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-    registration.addUrlPatterns("/camunda/api/cockpit/*", "/camunda/api/admin/*");
+    registration.addUrlPatterns("/camunda/api/cockpit/*", "/camunda/api/admin/*", "/camunda/api/engine/*");
     return registration;
   }
 

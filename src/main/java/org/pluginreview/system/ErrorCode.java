@@ -25,6 +25,7 @@ public enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
   PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
+  LOGIN_THROTTLED(HttpStatus.TOO_MANY_REQUESTS),
   INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
   private final HttpStatus status;
@@ -48,6 +49,7 @@ public enum ErrorCode {
       case 409 -> CONFLICT;
       case 413 -> PAYLOAD_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 429 -> LOGIN_THROTTLED;
       default -> status >= 400 && status < 500 ? VALIDATION_FAILED : INTERNAL_ERROR;
     };
   }

@@ -21,6 +21,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -48,12 +50,16 @@ class SecurityConfig {
     RequestMatcher engineRest = request -> path(request).startsWith("/engine-rest/");
     RequestMatcher engineInfo = request -> HttpMethod.GET.matches(request.getMethod())
         && path(request).equals("/engine-rest/engine");
+    // checks any user's password, unthrottled: a guessing oracle, which nothing of ours needs
+    RequestMatcher verifyPassword = request -> path(request).startsWith("/engine-rest/identity/verify");
     basicWithProblems(http.securityMatcher(new OrRequestMatcher(api, engineRest)), mapper,
         "Log in with HTTP Basic as a user of the platform.", "Not allowed.")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(engineInfo).permitAll()
+            .requestMatchers(verifyPassword).hasAuthority(Actor.ADMINS)
             .anyRequest().authenticated())
         .addFilterBefore(new SameSiteFilter(mapper), BasicAuthenticationFilter.class)
+        .addFilterBefore(new JsonOnlyFilter(mapper, api), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
   }
@@ -85,8 +91,13 @@ class SecurityConfig {
    */
   private static HttpSecurity basicWithProblems(HttpSecurity http, ObjectMapper mapper, String loginDetail,
                                                 String deniedDetail) throws Exception {
-    AuthenticationEntryPoint unauthenticated = (request, response, e) ->
+    AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+      if (e instanceof LoginThrottled throttled) {
+        throttled.answer(mapper, response);
+      } else {
         Problems.write(mapper, response, Problems.of(ErrorCode.UNAUTHENTICATED, loginDetail, Map.of()));
+      }
+    };
     AccessDeniedHandler denied = (request, response, e) ->
         Problems.write(mapper, response, Problems.of(ErrorCode.FORBIDDEN, deniedDetail, Map.of()));
     return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
@@ -116,7 +127,7 @@ class SecurityConfig {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       String origin = request.getHeader("Origin");
-      boolean safe = List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
+      boolean safe = SAFE_METHODS.contains(request.getMethod());
       if (!safe && origin != null && !sameSite(origin, request)) {
         Problems.write(mapper, response, Problems.of(ErrorCode.FORBIDDEN,
             "Changes are accepted only from this site's own pages.", Map.of()));
@@ -137,16 +148,86 @@ class SecurityConfig {
     }
   }
 
+  /**
+   * A change to {@code /api} is JSON, even with no body: a page on another site can send a form or plain
+   * text without asking the browser's leave, but never {@code application/json}.
+   */
+  static final class JsonOnlyFilter extends OncePerRequestFilter {
+    private final ObjectMapper mapper;
+    private final RequestMatcher api;
+
+    JsonOnlyFilter(ObjectMapper mapper, RequestMatcher api) {
+      this.mapper = mapper;
+      this.api = api;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      if (api.matches(request) && !SAFE_METHODS.contains(request.getMethod()) && !json(request.getContentType())) {
+        Problems.write(mapper, response, Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            "Changes take Content-Type: application/json, also when they carry no body.", Map.of()));
+        return;
+      }
+      chain.doFilter(request, response);
+    }
+
+    private static boolean json(String contentType) {
+      if (contentType == null) {
+        return false;
+      }
+      try {
+        return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+  }
+
+  private static final List<String> SAFE_METHODS = List.of("GET", "HEAD", "OPTIONS");
+
+  /** Too many failed logins of this user from this address: wait, then try again. */
+  static final class LoginThrottled extends AuthenticationException {
+    private final long retryAfterSeconds;
+
+    LoginThrottled(long retryAfterSeconds) {
+      super("Too many failed logins");
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    void answer(ObjectMapper mapper, HttpServletResponse response) throws IOException {
+      throttled(mapper, response, retryAfterSeconds);
+    }
+  }
+
+  static void throttled(ObjectMapper mapper, HttpServletResponse response, long retryAfterSeconds)
+      throws IOException {
+    response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+    Problems.write(mapper, response, Problems.of(ErrorCode.LOGIN_THROTTLED,
+        "Too many failed logins for this user from your address. Try again in " + retryAfterSeconds + " s.",
+        Map.of("retryAfterSeconds", retryAfterSeconds)));
+  }
+
   @Bean
-  AuthenticationProvider engineUsers(IdentityService identityService) {
+  AuthenticationProvider engineUsers(IdentityService identityService, LoginThrottle throttle) {
     return new AuthenticationProvider() {
       @Override
       public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object password = authentication.getCredentials();
-        if (userId == null || password == null || !identityService.checkPassword(userId, password.toString())) {
+        if (userId == null || password == null) {
           throw new BadCredentialsException("Bad credentials");
         }
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+            ? details.getRemoteAddress() : null;
+        LoginThrottle.Verdict verdict = throttle.attempt(userId, address);
+        if (!verdict.allowed()) {
+          throw new LoginThrottled(verdict.retryAfterSeconds());
+        }
+        if (!identityService.checkPassword(userId, password.toString())) {
+          throw new BadCredentialsException("Bad credentials");
+        }
+        throttle.succeeded(userId, address);
         List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
             .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);

@@ -81,7 +81,7 @@ final class Driver {
             .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
+    if (!method.equals("GET")) {
       request.header("Content-Type", "application/json");
     }
     if (ifMatch != null) {

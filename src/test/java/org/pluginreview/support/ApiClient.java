@@ -49,7 +49,7 @@ public final class ApiClient {
   }
 
   public Response delete(String user, String path) {
-    return send(user, "DELETE", path, null, null);
+    return send(user, "DELETE", path, null, "application/json");
   }
 
   /** A plugin of the owner with version 1.0.0 uploaded, complete enough to pass the pre-review. */

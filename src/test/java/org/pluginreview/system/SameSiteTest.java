@@ -93,10 +93,30 @@ class SameSiteTest {
     assertThat(api.get("dev1", "/api/plugins/" + p + "/versions/1.0.0").body().path("trial").asBoolean()).isFalse();
   }
 
+  @Test
+  void aChangeThatIsNotJsonIsRefusedEvenWithoutABody() {
+    String p = "site-" + System.nanoTime() % 1_000_000;
+    api.pluginWithVersion("dev1", p);
+    String version = "/api/plugins/" + p + "/versions/1.0.0";
+    // what a form or a plain-text fetch on another page can send without asking the browser first
+    for (String type : new String[] {"application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x",
+        null, "application/jsonp", "not a type"}) {
+      Response submit = api.send("dev1", "POST", version + "/submit", type == null ? null : "x=1", type);
+      assertThat(submit.status()).as(String.valueOf(type)).isEqualTo(415);
+      assertThat(submit.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+    assertThat(api.send("dev1", "DELETE", version, null, null).status()).isEqualTo(415);
+    assertThat(api.send("dev1", "PUT", "/api/plugins/" + p + "/trial", "{\"version\":\"1.0.0\"}", "text/plain")
+        .status()).isEqualTo(415);
+    assertThat(api.get("dev1", version).body().path("status").asText()).isEqualTo("DEVELOPMENT");
+    assertThat(api.send("dev1", "POST", version + "/submit", null, "application/json; charset=utf-8").status())
+        .isEqualTo(200);
+  }
+
   private Response send(String method, String path, String origin) {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .method(method, HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
-        .header("Authorization", basic("dev1")).build();
+        .header("Content-Type", "application/json").header("Authorization", basic("dev1")).build();
     return ApiClient.send(http, request);
   }
 

@@ -1,0 +1,82 @@
+package org.pluginreview.system;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows down guessing passwords without ever locking anyone out. Each pair of user and client address
+ * has an allowance of tries: a few at once, then one every {@value #FAST_REFILL_SECONDS} s, and after
+ * {@value #SLOW_CAPACITY} one every {@value #SLOW_REFILL_SECONDS} s at the most, so waits grow and
+ * stay capped at minutes (as in Keycloak's temporary lockout). A successful login forgets the pair.
+ * The same user from another address is never slowed by someone else's failures.
+ */
+@Component
+public class LoginThrottle {
+
+  static final int FAST_CAPACITY = 5;
+  static final int FAST_REFILL_SECONDS = 12;
+  static final int SLOW_CAPACITY = 20;
+  static final int SLOW_REFILL_SECONDS = 180;
+
+  /** What a try may do: go ahead, or wait so many seconds. */
+  public record Verdict(boolean allowed, long retryAfterSeconds) {}
+
+  // bounded, so that made-up user names cannot grow memory; an evicted pair starts afresh
+  private final Cache<String, Bucket> tries = Caffeine.newBuilder()
+      .maximumSize(100_000)
+      .expireAfterAccess(Duration.ofSeconds((long) SLOW_CAPACITY * SLOW_REFILL_SECONDS))
+      .build();
+
+  /** Takes one try from the pair's allowance before the password is checked, so parallel guesses count too. */
+  public Verdict attempt(String userId, String address) {
+    ConsumptionProbe probe = tries.get(key(userId, address), k -> newAllowance()).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed() ? new Verdict(true, 0)
+        : new Verdict(false, Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+  }
+
+  /** The right password: the pair's failures are forgotten. */
+  public void succeeded(String userId, String address) {
+    tries.invalidate(key(userId, address));
+  }
+
+  private static Bucket newAllowance() {
+    return Bucket.builder()
+        .addLimit(Bandwidth.builder().capacity(FAST_CAPACITY)
+            .refillGreedy(1, Duration.ofSeconds(FAST_REFILL_SECONDS)).build())
+        .addLimit(Bandwidth.builder().capacity(SLOW_CAPACITY)
+            .refillGreedy(1, Duration.ofSeconds(SLOW_REFILL_SECONDS)).build())
+        .build();
+  }
+
+  private static String key(String userId, String address) {
+    return String.valueOf(userId).toLowerCase(Locale.ROOT) + '\n' + network(address);
+  }
+
+  /** An IPv6 client owns its whole /64, so it counts as one address. */
+  static String network(String address) {
+    if (address == null || address.indexOf(':') < 0) {
+      return String.valueOf(address);
+    }
+    try {
+      byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no name lookup
+      if (bytes.length != 16) {
+        return address;
+      }
+      StringBuilder prefix = new StringBuilder();
+      for (int i = 0; i < 8; i++) {
+        prefix.append(String.format("%02x", bytes[i]));
+      }
+      return prefix + "::/64";
+    } catch (UnknownHostException e) {
+      return address;
+    }
+  }
+}
