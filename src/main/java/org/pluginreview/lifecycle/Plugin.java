@@ -22,6 +22,10 @@ public class Plugin {
   @Column(name = "plugin_id", nullable = false, updatable = false)
   private String pluginId;
 
+  /** The id in lower case, unique: ids differ by more than case. */
+  @Column(name = "plugin_key", nullable = false, updatable = false)
+  private String pluginKey;
+
   private String name;
   private String description;
 
@@ -39,10 +43,16 @@ public class Plugin {
 
   public Plugin(String pluginId, String name, String description, String owner, Instant createdAt) {
     this.pluginId = pluginId;
+    this.pluginKey = key(pluginId);
     this.name = name;
     this.description = description;
     this.owner = owner;
     this.createdAt = createdAt;
+  }
+
+  /** What makes two plugin ids the same: they differ in case only. */
+  public static String key(String pluginId) {
+    return pluginId.toLowerCase(java.util.Locale.ROOT);
   }
 
   public String getPluginId() {

@@ -21,5 +21,5 @@ public interface PluginRepository extends JpaRepository<Plugin, Long> {
 
   List<Plugin> findAllByOrderByPluginId(Pageable page);
 
-  boolean existsByPluginId(String pluginId);
+  boolean existsByPluginKey(String pluginKey);
 }

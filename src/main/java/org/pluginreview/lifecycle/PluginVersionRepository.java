@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,6 +14,11 @@ public interface PluginVersionRepository extends JpaRepository<PluginVersion, Lo
   /** Besides the addressed version, the statuses the rules look at across a plugin's versions. */
   Set<VersionStatus> RELEVANT = EnumSet.of(VersionStatus.SELF_CHECK, VersionStatus.AUDITING,
       VersionStatus.APPROVED, VersionStatus.GRAY, VersionStatus.RELEASED);
+
+  List<PluginVersion> findByIdGreaterThanOrderById(long id, Limit limit);
+
+  @Query("select v.processInstanceId from PluginVersion v where v.processInstanceId in :ids")
+  Set<String> findReferencedProcessInstances(Collection<String> ids);
 
   Optional<PluginVersion> findByPluginIdAndVersion(String pluginId, String version);
 

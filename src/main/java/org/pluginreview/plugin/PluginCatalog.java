@@ -1,9 +1,11 @@
 package org.pluginreview.plugin;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pluginreview.lifecycle.Action;
 import org.pluginreview.lifecycle.Plugin;
 import org.pluginreview.lifecycle.PluginRepository;
@@ -27,6 +29,7 @@ import org.pluginreview.plugin.PluginViews.Rejection;
 import org.pluginreview.plugin.PluginViews.VersionDetails;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.ErrorCode;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,14 +61,22 @@ public class PluginCatalog {
     this.clock = clock;
   }
 
-  /** Where each version stands, for the consistency check against the engine. */
-  public record VersionState(String pluginId, String version, VersionStatus status, String processInstanceId,
-                             String submitter, String reviewer) {}
+  /** Where each version stands, for the consistency check against the engine; row orders the pages. */
+  public record VersionState(long row, String pluginId, String version, VersionStatus status,
+                             String processInstanceId, String submitter, String reviewer) {}
 
+  /** The next page of versions in the order they were added, after the given row (0: from the start). */
   @Transactional(readOnly = true)
-  public List<VersionState> versionStates() {
-    return versions.findAll().stream().map(v -> new VersionState(v.getPluginId(), v.getVersion(), v.getStatus(),
-        v.getProcessInstanceId(), v.getSubmitter(), v.getReviewer())).toList();
+  public List<VersionState> versionStates(long afterRow, int size) {
+    return versions.findByIdGreaterThanOrderById(afterRow, Limit.of(size)).stream()
+        .map(v -> new VersionState(v.getId(), v.getPluginId(), v.getVersion(), v.getStatus(),
+            v.getProcessInstanceId(), v.getSubmitter(), v.getReviewer())).toList();
+  }
+
+  /** Which of these process instances a version record names. */
+  @Transactional(readOnly = true)
+  public Set<String> referencedProcessInstances(Collection<String> processInstanceIds) {
+    return processInstanceIds.isEmpty() ? Set.of() : versions.findReferencedProcessInstances(processInstanceIds);
   }
 
   // ---------------------------------------------------------------- plugins
@@ -74,8 +85,9 @@ public class PluginCatalog {
     if (!actor.isDeveloper()) {
       throw ErrorCode.FORBIDDEN.exception("Only developers create plugins.");
     }
-    if (plugins.existsByPluginId(request.pluginId())) {
-      throw ErrorCode.PLUGIN_EXISTS.exception("Plugin " + request.pluginId() + " already exists.");
+    if (plugins.existsByPluginKey(Plugin.key(request.pluginId()))) {
+      throw ErrorCode.PLUGIN_EXISTS.exception("Plugin " + request.pluginId()
+          + " already exists (ids differ by more than upper and lower case).");
     }
     Plugin plugin = plugins.saveAndFlush(
         new Plugin(request.pluginId(), request.name(), request.description(), actor.userId(), clock.instant()));

@@ -10,16 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.pluginreview.lifecycle.ReviewDecision;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pluginreview.plugin.PluginCatalog;
 import org.pluginreview.plugin.PluginCatalog.VersionState;
 import org.pluginreview.lifecycle.VersionStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +46,15 @@ public class ConsistencyCheck {
   public record Mismatch(String pluginId, String version, VersionStatus status, String processInstanceId,
                          Set<String> waitingAt, String problem) {}
 
+  /** What a whole run found, in counts. */
+  public record Summary(int versionsChecked, int runningInstances, int mismatches, Instant checkedAt) {}
+
   public record Report(int versionsChecked, int runningInstances, List<Mismatch> mismatches) {}
+
+  /** Versions and instances are read this many at a time, so a run's memory does not grow with the data. */
+  static final int CHUNK = 500;
+  /** Ids written into an IN list: the engine's own ids, never anything else. */
+  private static final Pattern ENGINE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
   private static final Map<VersionStatus, String> WAITS_AT = new EnumMap<>(Map.of(
       VersionStatus.SELF_CHECK, ReviewProcess.USER_TASK_SELF_CHECK,
@@ -51,34 +69,60 @@ public class ConsistencyCheck {
   private final PluginCatalog service;
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
+  private final ManagementService managementService;
+  private final Clock clock;
+  private final int chunk;
+  private volatile Summary last;
 
-  ConsistencyCheck(PluginCatalog service, RuntimeService runtimeService, HistoryService historyService) {
+  @Autowired
+  ConsistencyCheck(PluginCatalog service, ProcessEngine engine, Clock clock) {
+    this(service, engine, clock, CHUNK);
+  }
+
+  ConsistencyCheck(PluginCatalog service, ProcessEngine engine, Clock clock, int chunk) {
     this.service = service;
-    this.runtimeService = runtimeService;
-    this.historyService = historyService;
+    this.runtimeService = engine.getRuntimeService();
+    this.historyService = engine.getHistoryService();
+    this.managementService = engine.getManagementService();
+    this.clock = clock;
+    this.chunk = chunk;
+  }
+
+  /** The counts of the latest whole run on this node, or null before the first. */
+  public Summary last() {
+    return last;
   }
 
   /** What the engine's history says of each review process that reached a decision. */
   private record Evidence(Map<String, String> startedBy, Map<String, List<HistoricTaskInstance>> reviews,
                           Map<String, Object> decisions, Set<String> wentLive) {
 
-    static Evidence of(HistoryService history) {
+    /** The history of these process instances only. */
+    static Evidence of(HistoryService history, ManagementService management, Set<String> pids) {
+      if (pids.isEmpty()) {
+        return new Evidence(Map.of(), Map.of(), Map.of(), Set.of());
+      }
       Map<String, String> startedBy = new HashMap<>();
-      history.createHistoricProcessInstanceQuery().processDefinitionKey(ReviewProcess.KEY).list()
+      history.createHistoricProcessInstanceQuery().processInstanceIds(pids).list()
           .forEach(pi -> startedBy.put(pi.getId(), pi.getStartUserId()));
       Map<String, List<HistoricTaskInstance>> reviews = new HashMap<>();
-      history.createHistoricTaskInstanceQuery().processDefinitionKey(ReviewProcess.KEY)
-          .taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW).finished().list()
+      history.createNativeHistoricTaskInstanceQuery()
+          .sql("SELECT * FROM " + management.getTableName(HistoricTaskInstance.class)
+              + " WHERE TASK_DEF_KEY_ = #{key} AND END_TIME_ IS NOT NULL AND PROC_INST_ID_ IN (" + inList(pids) + ")")
+          .parameter("key", ReviewProcess.USER_TASK_REVIEW).list()
           .forEach(t -> reviews.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t));
       // the decision is the last one written: what a review task's creation cleared came before it
       Map<String, Object> decisions = new HashMap<>();
-      history.createHistoricVariableInstanceQuery().processDefinitionKey(ReviewProcess.KEY)
+      history.createHistoricVariableInstanceQuery().processInstanceIdIn(pids.toArray(String[]::new))
           .variableName(ReviewProcess.Var.REVIEW_DECISION.name()).list().stream()
           .sorted(Comparator.comparing(HistoricVariableInstance::getCreateTime,
               Comparator.nullsFirst(Comparator.naturalOrder())))
           .forEach(v -> decisions.put(v.getProcessInstanceId(), v.getValue()));
       Set<String> wentLive = new HashSet<>();
-      history.createHistoricActivityInstanceQuery().activityId(ReviewProcess.RELEASE_VERSION).finished().list()
+      history.createNativeHistoricActivityInstanceQuery()
+          .sql("SELECT * FROM " + management.getTableName(HistoricActivityInstance.class)
+              + " WHERE ACT_ID_ = #{activity} AND END_TIME_ IS NOT NULL AND PROC_INST_ID_ IN (" + inList(pids) + ")")
+          .parameter("activity", ReviewProcess.RELEASE_VERSION).list()
           .forEach(a -> wentLive.add(a.getProcessInstanceId()));
       return new Evidence(startedBy, reviews, decisions, wentLive);
     }
@@ -120,30 +164,52 @@ public class ConsistencyCheck {
     }
   }
 
+  /** The whole check, every mismatch collected: for tests and small databases. */
   public Report run() {
-    Map<String, ProcessInstance> running = new HashMap<>();
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(ReviewProcess.KEY).list()
-        .forEach(pi -> running.put(pi.getId(), pi));
-    Map<String, Set<String>> waitingAt = new HashMap<>();
-    for (Execution execution : runtimeService.createExecutionQuery().processDefinitionKey(ReviewProcess.KEY).list()) {
-      String activity = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getActivityId();
-      if (activity != null) {
-        waitingAt.computeIfAbsent(execution.getProcessInstanceId(), k -> new TreeSet<>()).add(activity);
-      }
-    }
-    List<VersionState> versions = service.versionStates();
-    Evidence evidence = Evidence.of(historyService);
     List<Mismatch> mismatches = new ArrayList<>();
-    Set<String> referenced = new HashSet<>();
+    Summary summary = run(mismatches::add);
+    return new Report(summary.versionsChecked(), summary.runningInstances(), mismatches);
+  }
+
+  /**
+   * The whole check, handing each mismatch on as it is found: versions a chunk at a time with the engine
+   * state and history of that chunk's processes only, then the running instances a chunk at a time.
+   */
+  public Summary run(Consumer<Mismatch> sink) {
+    int versionsChecked = 0;
+    int mismatches = 0;
+    List<VersionState> versions = service.versionStates(0, chunk);
+    while (!versions.isEmpty()) {
+      versionsChecked += versions.size();
+      mismatches += checkVersions(versions, sink);
+      versions = service.versionStates(versions.get(versions.size() - 1).row(), chunk);
+    }
+    int running = 0;
+    List<ProcessInstance> instances = runningAfter("");
+    while (!instances.isEmpty()) {
+      running += instances.size();
+      mismatches += checkOrphans(instances, sink);
+      instances = runningAfter(instances.get(instances.size() - 1).getId());
+    }
+    Summary summary = new Summary(versionsChecked, running, mismatches, clock.instant());
+    last = summary;
+    return summary;
+  }
+
+  private int checkVersions(List<VersionState> versions, Consumer<Mismatch> sink) {
+    Set<String> pids = versions.stream().map(VersionState::processInstanceId)
+        .filter(pid -> pid != null && ENGINE_ID.matcher(pid).matches()).collect(Collectors.toSet());
+    Set<String> running = pids.isEmpty() ? Set.of() : runtimeService.createProcessInstanceQuery()
+        .processInstanceIds(pids).list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+    Map<String, Set<String>> waitingAt = waitingAt(pids);
+    Evidence evidence = Evidence.of(historyService, managementService, pids);
+    int found = 0;
     for (VersionState v : versions) {
       String pid = v.processInstanceId();
       Set<String> at = pid == null ? Set.of() : waitingAt.getOrDefault(pid, Set.of());
-      boolean isRunning = pid != null && running.containsKey(pid);
-      if (isRunning) {
-        referenced.add(pid);
-      }
+      boolean isRunning = pid != null && running.contains(pid);
       String expected = WAITS_AT.get(v.status());
-      String problem = null;
+      String problem;
       if (expected != null && !isRunning) {
         problem = "status " + v.status() + " but its review process is not running";
       } else if (expected != null && !at.contains(expected)) {
@@ -154,17 +220,54 @@ public class ConsistencyCheck {
         problem = evidence.unbacked(v);
       }
       if (problem != null) {
-        mismatches.add(new Mismatch(v.pluginId(), v.version(), v.status(), pid, at, problem));
+        sink.accept(new Mismatch(v.pluginId(), v.version(), v.status(), pid, at, problem));
+        found++;
       }
     }
-    for (ProcessInstance orphan : running.values()) {
-      if (!referenced.contains(orphan.getId())) {
-        String key = orphan.getBusinessKey();
-        mismatches.add(new Mismatch(key == null ? null : key.substring(0, Math.max(0, key.lastIndexOf(':'))),
-            key == null ? null : key.substring(key.lastIndexOf(':') + 1), null, orphan.getId(),
-            waitingAt.getOrDefault(orphan.getId(), Set.of()), "running review process without its version record"));
-      }
+    return found;
+  }
+
+  private int checkOrphans(List<ProcessInstance> instances, Consumer<Mismatch> sink) {
+    Set<String> ids = instances.stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+    Set<String> referenced = service.referencedProcessInstances(ids);
+    List<ProcessInstance> orphans = instances.stream().filter(pi -> !referenced.contains(pi.getId())).toList();
+    Map<String, Set<String>> waitingAt = waitingAt(orphans.stream().map(ProcessInstance::getId)
+        .collect(Collectors.toSet()));
+    for (ProcessInstance orphan : orphans) {
+      String key = orphan.getBusinessKey();
+      sink.accept(new Mismatch(key == null ? null : key.substring(0, Math.max(0, key.lastIndexOf(':'))),
+          key == null ? null : key.substring(key.lastIndexOf(':') + 1), null, orphan.getId(),
+          waitingAt.getOrDefault(orphan.getId(), Set.of()), "running review process without its version record"));
     }
-    return new Report(versions.size(), running.size(), mismatches);
+    return orphans.size();
+  }
+
+  /** The next running review instances by id, after the given one. */
+  private List<ProcessInstance> runningAfter(String afterId) {
+    return runtimeService.createNativeProcessInstanceQuery()
+        .sql("SELECT E.* FROM " + managementService.getTableName(ExecutionEntity.class) + " E JOIN "
+            + managementService.getTableName(ProcessDefinitionEntity.class) + " D ON E.PROC_DEF_ID_ = D.ID_"
+            + " WHERE E.ID_ = E.PROC_INST_ID_ AND D.KEY_ = #{key} AND E.ID_ > #{after} ORDER BY E.ID_")
+        .parameter("key", ReviewProcess.KEY).parameter("after", afterId)
+        .listPage(0, chunk);
+  }
+
+  /** The activities the executions of these process instances stand at. */
+  private Map<String, Set<String>> waitingAt(Set<String> pids) {
+    Map<String, Set<String>> waitingAt = new HashMap<>();
+    if (pids.isEmpty()) {
+      return waitingAt;
+    }
+    runtimeService.createNativeExecutionQuery()
+        .sql("SELECT * FROM " + managementService.getTableName(ExecutionEntity.class)
+            + " WHERE ACT_ID_ IS NOT NULL AND PROC_INST_ID_ IN (" + inList(pids) + ")")
+        .list().forEach(execution -> waitingAt.computeIfAbsent(execution.getProcessInstanceId(),
+            k -> new TreeSet<>()).add(((ExecutionEntity) execution).getActivityId()));
+    return waitingAt;
+  }
+
+  private static String inList(Set<String> ids) {
+    return ids.stream().filter(id -> ENGINE_ID.matcher(id).matches()).map(id -> "'" + id + "'")
+        .collect(Collectors.joining(","));
   }
 }

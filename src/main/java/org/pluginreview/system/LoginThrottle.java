@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -35,16 +35,31 @@ public class LoginThrottle {
       .expireAfterAccess(Duration.ofSeconds((long) SLOW_CAPACITY * SLOW_REFILL_SECONDS))
       .build();
 
-  /** Takes one try from the pair's allowance before the password is checked, so parallel guesses count too. */
+  /**
+   * Whether the pair may try now. Only failures spend the allowance, so a client sending many requests
+   * at once with the right password is never slowed.
+   */
   public Verdict attempt(String userId, String address) {
-    ConsumptionProbe probe = tries.get(key(userId, address), k -> newAllowance()).tryConsumeAndReturnRemaining(1);
-    return probe.isConsumed() ? new Verdict(true, 0)
-        : new Verdict(false, Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+    Bucket failures = tries.getIfPresent(key(userId, address));
+    if (failures == null) {
+      return new Verdict(true, 0);
+    }
+    EstimationProbe probe = failures.estimateAbilityToConsume(1);
+    return probe.canBeConsumed() ? new Verdict(true, 0) : new Verdict(false, seconds(probe.getNanosToWaitForRefill()));
+  }
+
+  /** A wrong password: the pair's allowance shrinks. */
+  public void failed(String userId, String address) {
+    tries.get(key(userId, address), k -> newAllowance()).tryConsume(1);
   }
 
   /** The right password: the pair's failures are forgotten. */
   public void succeeded(String userId, String address) {
     tries.invalidate(key(userId, address));
+  }
+
+  private static long seconds(long nanos) {
+    return Math.max(1, Duration.ofNanos(nanos).toSeconds() + 1);
   }
 
   private static Bucket newAllowance() {

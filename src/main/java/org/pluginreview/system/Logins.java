@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class Logins {
 
   /** Tasklist's, Cockpit's and Admin's login: {@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}. */
-  private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
+  private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> throttleWebappLogins(LoginThrottle throttle, ObjectMapper mapper) {
@@ -56,6 +56,8 @@ class Logins {
         chain.doFilter(new ReplayedBody(request, body), response);
         if (response.getStatus() == HttpServletResponse.SC_OK) {
           throttle.succeeded(userId, address);
+        } else if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+          throttle.failed(userId, address);
         }
       }
     };

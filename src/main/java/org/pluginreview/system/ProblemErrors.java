@@ -29,6 +29,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -83,6 +85,34 @@ class ProblemErrors {
     }
   }
 
+  /**
+   * Path tricks ("..", ";", "//", encoded dots or slashes) are refused before any filter reads the path:
+   * a path that Tomcat normalized for routing but Spring reads raw made a 500 with a stack trace. The
+   * rules are the security firewall's own, which would refuse these later anyway.
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> pathFirewall(ObjectMapper mapper) {
+    StrictHttpFirewall firewall = new StrictHttpFirewall();
+    OncePerRequestFilter filter = new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        try {
+          firewall.getFirewalledRequest(request);
+        } catch (RequestRejectedException e) {
+          Problems.write(mapper, response, Problems.of(ErrorCode.VALIDATION_FAILED,
+              "The request path is not in normal form (\"..\", \";\", \"//\" or encoded characters).", Map.of()));
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    };
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorValve() {
     return factory -> factory.addContextCustomizers(context -> {
@@ -112,7 +142,7 @@ class ProblemErrors {
     };
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

@@ -225,6 +225,7 @@ class SecurityConfig {
           throw new LoginThrottled(verdict.retryAfterSeconds());
         }
         if (!identityService.checkPassword(userId, password.toString())) {
+          throttle.failed(userId, address);
           throw new BadCredentialsException("Bad credentials");
         }
         throttle.succeeded(userId, address);

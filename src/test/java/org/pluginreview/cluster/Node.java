@@ -18,30 +18,48 @@ final class Node implements AutoCloseable {
   final String name;
   final int port;
   private final String jdbcUrl;
+  private final Path workDir;
   private Process process;
 
+  /** A node of the cluster on the given PostgreSQL database. */
   Node(String name, String jdbcUrl) throws IOException {
+    this(name, jdbcUrl, null);
+  }
+
+  /** A node on the embedded default database, as {@code mvn spring-boot:run} has it, under workDir/data. */
+  static Node embedded(String name, Path workDir) throws IOException {
+    return new Node(name, null, workDir);
+  }
+
+  private Node(String name, String jdbcUrl, Path workDir) throws IOException {
     this.name = name;
     this.jdbcUrl = jdbcUrl;
+    this.workDir = workDir;
     try (ServerSocket socket = new ServerSocket(0)) {
       this.port = socket.getLocalPort();
     }
   }
 
   void start() throws IOException, InterruptedException {
-    Path log = Path.of("target", "cluster", name + ".log");
+    Path log = Path.of("target", "cluster", name + ".log").toAbsolutePath();
     Files.createDirectories(log.getParent());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    process = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-cp", applicationClassPath(), PluginReviewApplication.class.getName(),
         "--server.port=" + port,
-        "--spring.datasource.url=" + jdbcUrl,
-        "--spring.datasource.username=postgres",
-        "--spring.datasource.password=",
         "--plugin-review.demo-data=true",
         "--camunda.bpm.job-execution.enabled=true",
         "--camunda.bpm.webapp.enabled=false",
-        "--logging.level.org.camunda.bpm.engine.context=off"))
+        "--logging.level.org.camunda.bpm.engine.context=off"));
+    if (jdbcUrl != null) {
+      command.addAll(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+          "--spring.datasource.password="));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (workDir != null) {
+      builder.directory(workDir.toFile());
+    }
+    process = builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();

@@ -32,6 +32,29 @@ class MigrationTest {
         .containsExactly("never-live=null", "was-live=1.10.0");
   }
 
+  @Test
+  void idsThatDifferInCaseOnlyKeepTheirDataAndNoFurtherOneFits() {
+    DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:case;DB_CLOSE_DELAY=-1", "sa", "");
+    Flyway.configure().dataSource(db).locations("classpath:db/migration").target("3").load().migrate();
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    jdbc.update("insert into plugin (plugin_id, name, owner, created_at) values ('W6', 'first', 'dev2', ?)",
+        java.sql.Timestamp.valueOf("2026-01-01 00:00:00"));
+    jdbc.update("insert into plugin (plugin_id, name, owner, created_at) values ('w6', 'second', 'dev1', ?)",
+        java.sql.Timestamp.valueOf("2026-02-01 00:00:00"));
+    jdbc.update("insert into plugin (plugin_id, name, owner, created_at) values ('Solo', 'solo', 'dev1', ?)",
+        java.sql.Timestamp.valueOf("2026-02-01 00:00:00"));
+
+    Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+
+    assertThat(jdbc.queryForList("select plugin_id, plugin_key from plugin order by plugin_id"))
+        .extracting(row -> row.get("PLUGIN_ID") + "=" + row.get("PLUGIN_KEY"))
+        .containsExactly("Solo=solo", "W6=w6", "w6=w6#w6");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+            "insert into plugin (plugin_id, plugin_key, name, owner, created_at) values ('SOLO', 'solo', 'x', 'dev1', ?)",
+            java.sql.Timestamp.valueOf("2026-03-01 00:00:00")))
+        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+  }
+
   private static void version(JdbcTemplate jdbc, String plugin, int major, int minor, int patch, String status) {
     jdbc.update("insert into plugin_version (plugin_id, version, major, minor, patch, status, created_at, updated_at)"
             + " values (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)",

@@ -322,6 +322,32 @@ class PluginApiTest {
     });
     assertProblem(api.post("dev1", "/api/plugins", "{\"pluginId\":\"" + p + "\",\"name\":\"again\"}"), 409,
         "PLUGIN_EXISTS");
+    // another developer cannot take the same id in other case
+    assertProblem(api.post("dev2", "/api/plugins", "{\"pluginId\":\"" + p.toUpperCase() + "\",\"name\":\"again\"}"),
+        409, "PLUGIN_EXISTS");
+    assertProblem(api.get("dev2", "/api/plugins/" + p.toUpperCase()), 404, "NOT_FOUND");
+  }
+
+  @Test
+  void textThatShowsInAnotherOrderThanItsOwnIsRefused() {
+    String p = plugin("dev1");
+    // right-to-left override, isolates, marks, and surrogates without their pair
+    for (String text : List.of("abc\\u202Egnp.exe", "a\\u2066b\\u2069", "x\\u200Fy", "lone \\ud800 high",
+        "lone \\udc00 low", "\\udc00\\ud800")) {
+      Response name = api.post("dev1", "/api/plugins", "{\"pluginId\":\"bidi-" + Math.abs(text.hashCode() % 1000)
+          + "\",\"name\":\"" + text + "\"}");
+      assertProblem(name, 400, "VALIDATION_FAILED");
+      assertThat(name.body().path("fields").has("name")).as(text).isTrue();
+      assertProblem(api.post("dev1", "/api/plugins/" + p + "/versions", "{\"version\":\"1.0.0\","
+          + "\"featurePackages\":[\"core\"],\"basicInfo\":{\"name\":\"" + text + "\"}}"), 400, "VALIDATION_FAILED");
+    }
+    assertThat(api.get("dev1", "/api/plugins/" + p + "/versions").body()).isEmpty();
+    assertThat(api.post("dev1", "/api/plugins/" + p + "/versions", "{\"version\":\"1.0.0\","
+        + "\"featurePackages\":[\"core\"],\"basicInfo\":{\"name\":\"plain\"}}").status()).isEqualTo(201);
+    // a character outside the basic plane is a proper pair and welcome; so is right-to-left script itself
+    Response emoji = api.post("dev1", "/api/plugins", "{\"pluginId\":\"" + p + "-e\",\"name\":\"Weather \\ud83c\\udf24 \u0637\u0642\u0633\"}");
+    assertThat(emoji.status()).isEqualTo(201);
+    assertThat(emoji.body().path("name").asText()).isEqualTo("Weather \ud83c\udf24 \u0637\u0642\u0633");
   }
 
   @Test

@@ -113,6 +113,23 @@ class SameSiteTest {
         .isEqualTo(200);
   }
 
+  @Test
+  void pathTricksAnswerBadRequestNeverAServerError() {
+    org.pluginreview.support.FromAddress client = new org.pluginreview.support.FromAddress("127.0.0.1", port);
+    java.util.Map<String, String> dev1 = java.util.Map.of("Authorization", basic("dev1"));
+    for (String path : java.util.List.of("/x/../engine-rest/user", "/engine-rest;/user", "/engine-rest/;/user",
+        "/x/..;/engine-rest/user", "/api/plugins;x=1", "/api/./plugins", "/api//plugins", "/%2e%2e/api/plugins",
+        "/engine-rest/%2e%2e/api/plugins", "/api/plugins/%2F..", "/camunda/api/engine/engine/default/user;x",
+        "/x/../camunda/app/cockpit/", "/api/plugins/a%00b")) {
+      for (String method : java.util.List.of("GET", "POST")) {
+        var answer = client.send(method, path, dev1, null);
+        assertThat(answer.status()).as(method + " " + path).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).as(path).hasValueSatisfying(
+            type -> assertThat(type).startsWith("application/problem+json"));
+      }
+    }
+  }
+
   private Response send(String method, String path, String origin) {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .method(method, HttpRequest.BodyPublishers.noBody()).header("Origin", origin)

@@ -1,0 +1,58 @@
+package org.pluginreview.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.pluginreview.plugin.PluginCatalog;
+import org.pluginreview.support.ApiClient;
+import org.pluginreview.support.ServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The check reads a chunk at a time and still sees everything; health shows what the background run found. */
+@ServiceTest
+class ConsistencyCheckTest {
+
+  @LocalServerPort int port;
+  @Autowired PluginCatalog catalog;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ConsistencyController.ConsistencyHealth health;
+
+  @Test
+  void chunkByChunkFindsWhatOneReadingFinds() {
+    ApiClient api = new ApiClient(port);
+    java.util.List<String> inReview = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      inReview.add("chunk-" + System.nanoTime() % 1_000_000);
+      api.inReview("dev1", inReview.get(i));
+    }
+    String broken = "chunk-broken-" + System.nanoTime() % 1_000_000;
+    api.inReview("dev1", broken);
+    String pid = api.get("dev1", "/api/plugins/" + broken + "/versions/1.0.0").body().path("processInstanceId").asText();
+    engine.getRuntimeService().deleteProcessInstance(pid, "cancelled in Cockpit");
+    try {
+      ConsistencyCheck.Report small = new ConsistencyCheck(catalog, engine, Clock.systemUTC(), 2).run();
+      ConsistencyCheck.Report whole = new ConsistencyCheck(catalog, engine, Clock.systemUTC(), 1_000_000).run();
+      assertThat(small.versionsChecked()).isEqualTo(jdbc.queryForObject("select count(*) from plugin_version", Integer.class));
+      assertThat(small.runningInstances()).isEqualTo(engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey(ReviewProcess.KEY).count());
+      assertThat(small.runningInstances()).isGreaterThan(2);
+      assertThat(small).isEqualTo(whole);
+      assertThat(small.mismatches()).anySatisfy(m -> assertThat(m.pluginId()).isEqualTo(broken));
+
+      health.refresh();
+      assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+    } finally {
+      jdbc.update("update plugin_version set status = 'DEVELOPMENT' where plugin_id = ?", broken);
+      // the shared review queue stays as short as other test classes expect it
+      inReview.forEach(p -> api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/withdraw", null));
+    }
+    health.refresh();
+    assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+  }
+}
