@@ -17,6 +17,10 @@ import org.pluginreview.lifecycle.SelfCheckItem;
 public final class ReviewProcess {
 
   public static final String KEY = "pluginVersionReview";
+
+  /** The shared Tasklist filters: the review queue, and everyone's own tasks. */
+  public static final String FILTER_REVIEWS = "Plugin reviews";
+  public static final String FILTER_MY_TASKS = "My tasks";
   public static final String MESSAGE_WITHDRAW = "withdrawReview";
 
   public static final String START = "start_versionSubmitted";

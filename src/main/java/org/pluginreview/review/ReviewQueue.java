@@ -18,9 +18,6 @@ import org.springframework.stereotype.Component;
 @Order(2)
 class ReviewQueue implements ApplicationRunner {
 
-  static final String REVIEWS = "Plugin reviews";
-  static final String MY_TASKS = "My tasks";
-
   private final FilterService filters;
   private final TaskService tasks;
   private final AccessSetup access;
@@ -39,13 +36,13 @@ class ReviewQueue implements ApplicationRunner {
         .taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW)
         .orderByTaskPriority().desc()
         .orderByTaskCreateTime().asc();
-    Filter reviews = ensure(REVIEWS, openReviews, -10, "Open plugin reviews, overdue first, then the oldest");
+    Filter reviews = ensure(ReviewProcess.FILTER_REVIEWS, openReviews, -10, "Open plugin reviews, overdue first, then the oldest");
     access.grant(Actor.REVIEWERS, Resources.FILTER, reviews.getId(), Permissions.READ);
     access.grant(Actor.REVIEW_LEADS, Resources.FILTER, reviews.getId(), Permissions.READ);
 
     TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
         .orderByTaskCreateTime().asc();
-    Filter myTasks = ensure(MY_TASKS, mine, 0, "Tasks assigned to me");
+    Filter myTasks = ensure(ReviewProcess.FILTER_MY_TASKS, mine, 0, "Tasks assigned to me");
     for (String group : new String[] {Actor.DEVELOPERS, Actor.REVIEWERS, Actor.REVIEW_LEADS}) {
       access.grant(group, Resources.FILTER, myTasks.getId(), Permissions.READ);
     }

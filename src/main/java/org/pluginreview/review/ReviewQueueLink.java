@@ -28,7 +28,7 @@ class ReviewQueueLink {
 
   @GetMapping("/reviews")
   ResponseEntity<Void> openQueue() {
-    Filter queue = filters.createFilterQuery().filterName(ReviewQueue.REVIEWS).singleResult();
+    Filter queue = filters.createFilterQuery().filterName(ReviewProcess.FILTER_REVIEWS).singleResult();
     String target = "/camunda/app/tasklist/default/#/?filter=" + (queue == null ? "" : queue.getId())
         + "&sorting=" + URLEncoder.encode(SORTING, StandardCharsets.UTF_8);
     return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(target)).build();

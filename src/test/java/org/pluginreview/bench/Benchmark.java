@@ -66,18 +66,24 @@ public final class Benchmark {
   private final int port;
 
   private Benchmark(String jdbcUrl, String user) {
-    context = new SpringApplicationBuilder(PluginReviewApplication.class).run(
-        "--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
-        "--spring.datasource.password=", "--camunda.bpm.webapp.enabled=false",
-        "--camunda.bpm.job-execution.enabled=false", "--plugin-review.demo-data=true",
-        "--spring.datasource.hikari.maximum-pool-size=40", "--logging.level.root=WARN",
-        "--logging.level.org.camunda.bpm.engine.context=OFF");
+    context = startService(jdbcUrl, user);
     catalog = context.getBean(PluginCatalog.class);
     commands = context.getBean(ReviewCommands.class);
     identity = context.getBean(IdentityService.class);
     engine = context.getBean(ProcessEngine.class);
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     deployFloor();
+  }
+
+  /** The whole service in this JVM on a random port, demo users on, no job executor, quiet logs. */
+  static ConfigurableApplicationContext startService(String jdbcUrl, String user) {
+    return new SpringApplicationBuilder(PluginReviewApplication.class).run(
+        "--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
+        "--spring.datasource.password=", "--camunda.bpm.webapp.enabled=false",
+        "--camunda.bpm.job-execution.enabled=false", "--plugin-review.demo-data=true",
+        "--spring.datasource.hikari.maximum-pool-size=40", "--logging.level.root=WARN",
+        "--logging.level.org.camunda.bpm.engine.context=OFF",
+        "--plugin-review.consistency-check.first-after=P1D");
   }
 
   public static void main(String[] args) {
@@ -99,6 +105,10 @@ public final class Benchmark {
     if (Boolean.getBoolean("bench.breakdown")) {
       Benchmark bench = new Benchmark("jdbc:h2:mem:breakdown;DB_CLOSE_DELAY=-1", "sa");
       bench.breakdown();
+      System.exit(0);
+    }
+    if (Boolean.getBoolean("bench.scale")) {
+      ScaleBenchmark.run();
       System.exit(0);
     }
     if (Boolean.getBoolean("bench.durability")) {
