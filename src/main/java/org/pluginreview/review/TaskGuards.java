@@ -2,6 +2,7 @@ package org.pluginreview.review;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.pluginreview.lifecycle.PluginVersion;
 import org.pluginreview.lifecycle.VersionStore;
 import org.pluginreview.lifecycle.VersionLifecycle.Review;
+import org.pluginreview.system.Actor;
 import org.springframework.stereotype.Component;
 
 /** Create listeners that keep a task's outcome in the hands of the person completing it. */
@@ -41,23 +43,27 @@ final class TaskGuards {
 
   /**
    * The submitter never sees their own review: a revoke for them on this very task, which outweighs
-   * what their groups are granted. Other reviewers and leads still see it.
+   * what their groups are granted. Other reviewers and leads still see it. Only a submitter who is a
+   * reviewer or lead when the review opens gets one: nobody else could see the task, and each revoke makes
+   * every task query of its user take Camunda's slower revoke-aware form.
    */
   @Component("hideReviewFromSubmitter")
   static class HideReviewFromSubmitter implements TaskListener {
     private final VersionStore store;
     private final AuthorizationService authorizations;
+    private final IdentityService identities;
 
-    HideReviewFromSubmitter(VersionStore store, AuthorizationService authorizations) {
+    HideReviewFromSubmitter(VersionStore store, AuthorizationService authorizations, IdentityService identities) {
       this.store = store;
       this.authorizations = authorizations;
+      this.identities = identities;
     }
 
     @Override
     public void notify(DelegateTask task) {
       Review review = StepVariables.review(task);
       PluginVersion version = store.version(review.pluginId(), review.version()).orElse(null);
-      if (version == null || version.getSubmitter() == null) {
+      if (version == null || version.getSubmitter() == null || !mayReview(version.getSubmitter())) {
         return;
       }
       Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
@@ -67,6 +73,12 @@ final class TaskGuards {
       revoke.removePermission(Permissions.ALL);
       // the submitter may not create authorizations; this one is the process's own doing
       Context.getCommandContext().runWithoutAuthorization(() -> authorizations.saveAuthorization(revoke));
+    }
+
+    /** In a group that review tasks are offered to (reviewers, and leads once a review is escalated). */
+    private boolean mayReview(String userId) {
+      return Context.getCommandContext().runWithoutAuthorization(() -> identities.createGroupQuery()
+          .groupMember(userId).groupIdIn(Actor.REVIEWERS, Actor.REVIEW_LEADS).count() > 0);
     }
   }
 }

@@ -44,6 +44,7 @@ class EngineSurfaceAttackTest {
   @Autowired RepositoryService repositoryService;
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.AuthorizationService engineAuthorizations;
   ApiClient api;
 
   @BeforeEach
@@ -261,6 +262,25 @@ class EngineSurfaceAttackTest {
     assertThat(viaApi.code()).isEqualTo("SELF_REVIEW_FORBIDDEN");
     assertThat(viaApi.body().path("detail").asText()).isEqualTo("Nobody may review their own submission.");
     assertConsistent();
+  }
+
+  @org.junit.jupiter.api.Test
+  void onlyASubmitterWhoCouldSeeTheirReviewGetsARevokeOnIt() {
+    Fixtures.ensureUser(identityService, Users.DUAL);
+    String plain = "atk-" + SEQUENCE.incrementAndGet();
+    String dual = "atk-" + SEQUENCE.incrementAndGet();
+    api.inReview("dev1", plain);
+    api.inReview("dual:dual", dual);
+    // each revoke sends every task query of its user down Camunda's slower revoke-aware path
+    assertThat(revokesOnReview("dev1", pid("dev1", plain, "1.0.0"))).isZero();
+    assertThat(revokesOnReview("dual", pid("dual:dual", dual, "1.0.0"))).isEqualTo(1);
+  }
+
+  private long revokesOnReview(String userId, String pid) {
+    String review = taskService.createTaskQuery().processInstanceId(pid).singleResult().getId();
+    return engineAuthorizations.createAuthorizationQuery()
+        .authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE)
+        .userIdIn(userId).resourceId(review).count();
   }
 
   @ParameterizedTest
