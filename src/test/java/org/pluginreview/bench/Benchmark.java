@@ -107,6 +107,10 @@ public final class Benchmark {
       bench.breakdown();
       System.exit(0);
     }
+    if (Boolean.getBoolean("bench.startup")) {
+      StartupBenchmark.run();
+      System.exit(0);
+    }
     if (Boolean.getBoolean("bench.scale")) {
       ScaleBenchmark.run();
       System.exit(0);

@@ -37,6 +37,8 @@ final class ScaleBenchmark {
   private static final int VERSIONS_PER_PLUGIN = Integer.getInteger("bench.versionsPerPlugin", 10);
   private static final int OPEN_REVIEWS = Integer.getInteger("bench.openReviews", 100_000);
   private static final int BATCH = 5_000;
+  /** A first call slower than this is reported as it is, not repeated. */
+  private static final long SLOW = 5_000_000_000L;
 
   private final ConfigurableApplicationContext context;
   private final JdbcTemplate jdbc;
@@ -54,6 +56,7 @@ final class ScaleBenchmark {
     List<String> notes = new ArrayList<>();
     org.springframework.util.FileSystemUtils.deleteRecursively(java.nio.file.Path.of("target", "bench-scale"));
     figures.put("H2", measure("H2", "jdbc:h2:file:./target/bench-scale/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", notes));
+    print(figures.get("H2"), "H2");
     System.setProperty("test.database", "postgres");
     figures.put("PostgreSQL 17", measure("PostgreSQL 17", TestDatabase.newPostgresDatabase(), "postgres", notes));
     System.out.println();
@@ -71,6 +74,10 @@ final class ScaleBenchmark {
     }
     System.out.println();
     notes.forEach(System.out::println);
+  }
+
+  private static void print(Map<String, Double> figures, String db) {
+    figures.forEach((measure, ms) -> System.out.printf(Locale.ROOT, "%s: %s %.1f ms%n", db, measure, ms));
   }
 
   private static Map<String, Double> measure(String name, String url, String user, List<String> notes) throws Exception {
@@ -195,7 +202,11 @@ final class ScaleBenchmark {
   private double median(String user, String method, String path, String body) throws Exception {
     List<Long> samples = new ArrayList<>();
     for (int i = 0; i < 26; i++) {
+      if (i == 1 && !samples.isEmpty() && samples.get(0) > SLOW) {
+        break; // a call this slow is the finding; repeating it would only take hours
+      }
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .timeout(java.time.Duration.ofMinutes(30))
           .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
               .getBytes(StandardCharsets.UTF_8)))
           .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -208,7 +219,7 @@ final class ScaleBenchmark {
       if (response.statusCode() != 200) {
         throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
       }
-      if (i >= 5) {
+      if (i >= 5 || elapsed > SLOW) {
         samples.add(elapsed);
       }
     }
