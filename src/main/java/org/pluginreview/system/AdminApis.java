@@ -38,7 +38,7 @@ class AdminApis {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = SecurityConfig.path(request);
         boolean open = path.startsWith("/camunda/api/engine/") ? !VERIFY_PASSWORD.matcher(path).matches()
             : path.startsWith("/camunda/api/admin/auth/") || path.startsWith("/camunda/api/admin/setup/")
             || PLUGIN_ASSET.matcher(path).matches();

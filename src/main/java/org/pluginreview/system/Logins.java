@@ -39,7 +39,7 @@ class Logins {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = SecurityConfig.path(request);
         if (!"POST".equals(request.getMethod()) || !WEBAPP_LOGIN.matcher(path).matches()) {
           chain.doFilter(request, response);
           return;

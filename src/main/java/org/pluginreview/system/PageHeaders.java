@@ -31,7 +31,7 @@ class PageHeaders {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = SecurityConfig.path(request);
         if (!path.startsWith("/camunda/")) {
           boolean apiDocs = path.startsWith("/swagger-ui") || path.startsWith("/v3/api-docs");
           response.setHeader("Content-Security-Policy", apiDocs ? API_DOCS_POLICY : CONSOLE_POLICY);

@@ -241,11 +241,10 @@ class SecurityConfig {
     };
   }
 
-  private static String path(HttpServletRequest request) {
+  /** The request's path within the application, as every filter of ours matches it. */
+  static String path(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
-
-
 
   /** Hands the authenticated user to the engine for the request, as engine-rest's own filter would. */
   static final class EngineAuthenticationFilter extends OncePerRequestFilter {
