@@ -12,13 +12,20 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.pluginreview.review.AccessSetup;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pluginreview.support.ApiClient;
 import org.pluginreview.support.EngineSurface;
 import org.pluginreview.support.ApiClient.Response;
+import org.pluginreview.support.Fixtures;
 import org.pluginreview.support.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +38,9 @@ class AccessTest {
 
   @LocalServerPort int port;
   @Autowired TaskService taskService;
+  @Autowired AuthorizationService authorizations;
+  @Autowired AccessSetup accessSetup;
+  @Autowired IdentityService identityService;
   ApiClient api;
 
   @BeforeEach
@@ -85,6 +95,59 @@ class AccessTest {
     tasks.body().forEach(t -> keys.add(t.path("processInstanceId").asText()));
     assertThat(keys).containsSubsequence(pid(newer), pid(older));
     assertThat(tasks.body().get(0).path("priority").asInt()).isEqualTo(80);
+  }
+
+  /**
+   * One grant on the process shows reviewers every review: no authorization row per review task, since
+   * a row per task made every reviewer's task query join the whole backlog. Rows left by reviews opened
+   * before are dropped at start.
+   */
+  @Test
+  void reviewersSeeEveryReviewThroughOneGrantNotARowPerTask() throws Exception {
+    String ref = auditing("dev1");
+    Task review = reviewTask(ref);
+    assertThat(reviewerRows(review.getId())).isZero();
+    for (String reviewer : List.of("reviewer1", "reviewer2", "lead1")) {
+      assertThat(api.get(reviewer, "/engine-rest/task?processInstanceId=" + pid(ref)).body()).hasSize(1);
+    }
+    assertThat(api.get("dev2", "/engine-rest/task?processInstanceId=" + pid(ref)).body()).isEmpty();
+
+    Authorization legacy = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    legacy.setGroupId(Actor.REVIEWERS);
+    legacy.setResource(Resources.TASK);
+    legacy.setResourceId(review.getId());
+    legacy.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(legacy);
+    assertThat(reviewerRows(review.getId())).isEqualTo(1);
+    accessSetup.run(null);
+    assertThat(reviewerRows(review.getId())).isZero();
+    assertThat(api.get("reviewer1", "/engine-rest/task?processInstanceId=" + pid(ref)).body()).hasSize(1);
+
+    // whoever claims a review is a reviewer and needs no row of their own either
+    assertThat(api.post("reviewer1", "/engine-rest/task/" + review.getId() + "/claim", "{\"userId\":\"reviewer1\"}")
+        .status()).isEqualTo(204);
+    assertThat(authorizations.createAuthorizationQuery().resourceId(review.getId()).userIdIn("reviewer1").count())
+        .isZero();
+    assertThat(api.get("reviewer1", "/engine-rest/task?assignee=reviewer1&processInstanceId=" + pid(ref)).body())
+        .hasSize(1);
+    assertThat(api.post("reviewer1", "/engine-rest/task/" + review.getId() + "/unclaim", null).status()).isEqualTo(204);
+  }
+
+  /** A lead who is not a reviewer sees a review once it is escalated to the leads, and not before. */
+  @Test
+  void aLeadOutsideTheReviewersSeesOnlyEscalatedReviews() {
+    Fixtures.ensureUser(identityService, new Actor("leadonly", java.util.Set.of(Actor.REVIEW_LEADS)));
+    String ref = auditing("dev2");
+    Task review = reviewTask(ref);
+    String query = "/engine-rest/task?processInstanceId=" + pid(ref);
+    assertThat(api.get("leadonly:leadonly", query).body()).isEmpty();
+    taskService.addCandidateGroup(review.getId(), Actor.REVIEW_LEADS);
+    assertThat(api.get("leadonly:leadonly", query).body()).hasSize(1);
+  }
+
+  private long reviewerRows(String taskId) {
+    return authorizations.createAuthorizationQuery().groupIdIn(Actor.REVIEWERS).resourceType(Resources.TASK)
+        .resourceId(taskId).count();
   }
 
   @Test

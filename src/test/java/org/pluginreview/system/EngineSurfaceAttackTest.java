@@ -238,6 +238,47 @@ class EngineSurfaceAttackTest {
     assertConsistent();
   }
 
+  /**
+   * Reviewers hold their task permissions on the whole process (one grant instead of a row per review), so
+   * they can list a developer's self-check and release tasks. Nothing on those tasks is theirs to do.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {EngineSurface.ENGINE_REST, EngineSurface.WEBAPP})
+  void reviewersCannotWorkADevelopersOwnTasks(String kind) {
+    EngineSurface engine = new EngineSurface(kind, port);
+    String selfCheck = "atk-" + SEQUENCE.incrementAndGet();
+    api.pluginWithVersion("dev1", selfCheck);
+    api.post("dev1", "/api/plugins/" + selfCheck + "/versions/1.0.0/submit", null);
+    String release = "atk-" + SEQUENCE.incrementAndGet();
+    api.inReview("dev1", release);
+    api.post("reviewer2", "/api/plugins/" + release + "/versions/1.0.0/review", "{\"decision\":\"APPROVE\"}");
+    Map<String, String> tasks = Map.of(
+        selfCheck, taskId("dev1", selfCheck, ReviewProcess.USER_TASK_SELF_CHECK),
+        release, taskId("dev1", release, ReviewProcess.USER_TASK_RELEASE_DECISION));
+    for (String reviewer : List.of("reviewer1", "lead1")) {
+      tasks.forEach((p, task) -> {
+        for (String[] attack : List.of(
+            new String[] {"/claim", "{\"userId\":\"" + reviewer + "\"}", "claim"},
+            new String[] {"/unclaim", null, "unclaim"},
+            new String[] {"/assignee", "{\"userId\":\"" + reviewer + "\"}", "assign"},
+            new String[] {"/delegate", "{\"userId\":\"" + reviewer + "\"}", "delegate"},
+            new String[] {"/identity-links", "{\"userId\":\"" + reviewer + "\",\"type\":\"candidate\"}", "add a candidate"},
+            new String[] {"/variables", "{\"modifications\":{\"releaseDecision\":{\"value\":\"RELEASE\"}}}", "set a variable"},
+            new String[] {"/complete", "{\"variables\":{\"releaseDecision\":{\"value\":\"RELEASE\"}}}", "complete"},
+            new String[] {"/submit-form", "{\"variables\":{}}", "submit the form"},
+            new String[] {"/bpmnError", "{\"errorCode\":\"gone\"}", "throw a BPMN error"})) {
+          refusedAndUnchanged(p, () -> engine.post(reviewer, "/task/" + task + attack[0], attack[1]),
+              reviewer + " " + attack[2] + " on " + p);
+        }
+        refusedAndUnchanged(p, () -> engine.send(reviewer, "PUT", "/task/" + task,
+            "{\"name\":\"mine now\",\"assignee\":\"" + reviewer + "\"}"), reviewer + " edits " + p);
+      });
+    }
+    assertThat(taskService.createTaskQuery().taskId(tasks.get(selfCheck)).singleResult().getAssignee()).isEqualTo("dev1");
+    assertThat(taskService.createTaskQuery().taskId(tasks.get(release)).singleResult().getAssignee()).isEqualTo("dev1");
+    assertConsistent();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {EngineSurface.ENGINE_REST, EngineSurface.WEBAPP})
   void theSubmitterNeverSeesClaimsOrDecidesTheirOwnReview(String kind) {
@@ -410,7 +451,9 @@ class EngineSurfaceAttackTest {
             + "(select count(*) from act_hi_procinst) as c_instances, (select count(*) from act_ru_task) as c_tasks, "
             + "(select count(*) from act_ru_variable) as c_variables, (select count(*) from act_hi_actinst) as c_activities, "
             + "(select count(*) from act_ru_job) as c_jobs, (select count(*) from act_ru_identitylink) as c_links, "
-            + "(select max(priority_) from act_ru_task) as c_priority"));
+            + "(select max(priority_) from act_ru_task) as c_priority, (select sum(rev_) from act_ru_task) as c_task_revisions, "
+            + "(select count(*) from act_ru_task where assignee_ is null) as c_unassigned, "
+            + "(select sum(rev_) from act_ru_variable) as c_variable_revisions"));
   }
 
   private void assertConsistent() {
