@@ -147,7 +147,7 @@ public final class Benchmark {
       java.nio.file.Path dir = java.nio.file.Path.of("target", "bench-durability-" + setting[1]);
       org.springframework.util.FileSystemUtils.deleteRecursively(dir);
       Benchmark bench = new Benchmark("jdbc:h2:file:./" + dir + "/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;"
-          + "WRITE_DELAY=" + setting[1], "sa");
+          + "WRITE_DELAY=" + setting[1] + ("0".equals(setting[1]) ? ";RETENTION_TIME=0" : ""), "sa");
       try {
         double[] ours = new double[3];
         double[] floor = new double[3];

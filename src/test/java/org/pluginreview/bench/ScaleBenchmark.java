@@ -62,7 +62,7 @@ final class ScaleBenchmark {
     List<String> notes = new ArrayList<>();
     org.springframework.util.FileSystemUtils.deleteRecursively(java.nio.file.Path.of("target", "bench-scale"));
     if (DATABASES.contains("h2")) {
-      figures.put("H2", measure("H2", "jdbc:h2:file:./target/bench-scale/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", notes));
+      figures.put("H2", measure("H2", "jdbc:h2:file:./target/bench-scale/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;RETENTION_TIME=0", "sa", notes));
       print(figures.get("H2"), "H2");
     }
     if (DATABASES.contains("postgres")) {
@@ -100,13 +100,18 @@ final class ScaleBenchmark {
       long t1 = System.nanoTime();
       bench.startReviews();
       // what autovacuum (PostgreSQL) or the next start (H2) would do after a bulk load
-      bench.jdbc.execute("analyze");
+      bench.jdbc.execute(name.startsWith("PostgreSQL") ? "vacuum analyze" : "analyze");
       long t2 = System.nanoTime();
       notes.add(String.format(Locale.ROOT, "%s: records seeded in %.0f s, open reviews started in %.0f s", name,
           (t1 - t0) / 1e9, (t2 - t1) / 1e9));
       Map<String, Double> figures = bench.figures();
       if (Boolean.getBoolean("bench.explain")) {
         bench.explain(name);
+      }
+      int holdMinutes = Integer.getInteger("bench.holdMinutes", 0);
+      if (holdMinutes > 0) { // the seeded database stays up for experiments with its plans
+        System.out.println("HOLD " + url + " for " + holdMinutes + " minutes");
+        Thread.sleep(holdMinutes * 60_000L);
       }
       return figures;
     }
