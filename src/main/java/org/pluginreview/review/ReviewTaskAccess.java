@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * {@link AccessSetup}), not through a row per task. Camunda's default provider writes an authorization row
  * for the candidate group on every review task; with 100,000 open reviews a reviewer's every task query
  * joined 100,000 rows, and on PostgreSQL the queue's first page took minutes. Everything else keeps the
- * engine's default: the developers' own tasks and {@code review-leads} on the few escalated reviews. A submitter's revoke on their own review still wins: Camunda checks the task before the
- * definition, and a user's revoke on the task ends that check.
+ * engine's default: the developers' own tasks and {@code review-leads} on the few escalated reviews. A
+ * submitter's revoke on their own review still wins: Camunda checks the task before the definition, and a
+ * user's revoke on the task ends that check.
  */
 @Component
 class ReviewTaskAccess extends AbstractProcessEnginePlugin {
