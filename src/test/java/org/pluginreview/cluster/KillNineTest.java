@@ -56,13 +56,18 @@ class KillNineTest {
           }
         });
       }
+      // kill mid-stream once enough is acknowledged: 8 s at least, longer on a slow or busy machine
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
       Thread.sleep(8_000);
+      while (acknowledgedPlugins() <= 20 && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+      }
       node.kill();
       running.set(false);
       clients.shutdown();
       assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
       assertThat(failures).isEmpty();
-      long plugins = acknowledged.keySet().stream().filter(k -> !k.contains("/versions/")).count();
+      long plugins = acknowledgedPlugins();
       assertThat(plugins).as("plugins created before the kill").isGreaterThan(20);
 
       System.out.printf("kill -9 after %d acknowledged plugins and %d acknowledged version changes%n", plugins,
@@ -78,6 +83,10 @@ class KillNineTest {
       });
       assertThat(lost).as("acknowledged changes missing after kill -9").isEmpty();
     }
+  }
+
+  private long acknowledgedPlugins() {
+    return acknowledged.keySet().stream().filter(k -> !k.contains("/versions/")).count();
   }
 
   /** One client: plugin after plugin, each version uploaded, submitted, self-checked, approved, taken live. */
