@@ -28,12 +28,12 @@ class ReviewQueue implements ApplicationRunner {
   private final JdbcTemplate jdbc;
 
   private final String databaseType;
-  private final IdentityService tenants;
+  private final IdentityService identity;
 
   ReviewQueue(ProcessEngine engine, AccessSetup access, JdbcTemplate jdbc) {
     this.filters = engine.getFilterService();
     this.tasks = engine.getTaskService();
-    this.tenants = engine.getIdentityService();
+    this.identity = engine.getIdentityService();
     this.databaseType = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
     this.access = access;
     this.jdbc = jdbc;
@@ -68,7 +68,7 @@ class ReviewQueue implements ApplicationRunner {
    */
   private void queueOrderIndex() {
     jdbc.execute("create index if not exists IX_TASK_PRIORITY_CREATED on ACT_RU_TASK (PRIORITY_ desc, CREATE_TIME_)");
-    if ("h2".equals(databaseType) && tenants.createTenantQuery().count() == 0) {
+    if ("h2".equals(databaseType) && identity.createTenantQuery().count() == 0) {
       jdbc.execute("drop index if exists ACT_IDX_TASK_TENANT_ID");
     }
     if ("postgres".equals(databaseType)) {

@@ -60,10 +60,15 @@ public final class ApiClient {
         + "\"contactEmail\":\"a@b.example\"}}");
   }
 
+  /** ... submitted: 1.0.0 waits for its self-check. */
+  public Response submitted(String owner, String pluginId) {
+    pluginWithVersion(owner, pluginId);
+    return post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/submit", null);
+  }
+
   /** ... submitted and through the self-check: waiting for review. */
   public Response inReview(String owner, String pluginId) {
-    pluginWithVersion(owner, pluginId);
-    post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/submit", null);
+    submitted(owner, pluginId);
     return post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/self-check", ALL_ITEMS);
   }
 

@@ -165,8 +165,7 @@ class AccessTest {
 
   private String submitted(String owner) {
     String p = "acc-" + SEQUENCE.incrementAndGet();
-    api.pluginWithVersion(owner, p);
-    api.post(owner, "/api/plugins/" + p + "/versions/1.0.0/submit", null);
+    api.submitted(owner, p);
     return owner + "/" + p;
   }
 

@@ -246,9 +246,7 @@ class EngineSurfaceAttackTest {
   @ValueSource(strings = {EngineSurface.ENGINE_REST, EngineSurface.WEBAPP})
   void reviewersCannotWorkADevelopersOwnTasks(String kind) {
     EngineSurface engine = new EngineSurface(kind, port);
-    String selfCheck = "atk-" + SEQUENCE.incrementAndGet();
-    api.pluginWithVersion("dev1", selfCheck);
-    api.post("dev1", "/api/plugins/" + selfCheck + "/versions/1.0.0/submit", null);
+    String selfCheck = submittedPlugin();
     String release = "atk-" + SEQUENCE.incrementAndGet();
     api.inReview("dev1", release);
     api.post("reviewer2", "/api/plugins/" + release + "/versions/1.0.0/review", "{\"decision\":\"APPROVE\"}");
@@ -395,8 +393,7 @@ class EngineSurfaceAttackTest {
   /** A plugin of dev1 whose 1.0.0 waits for its self-check. */
   private String submittedPlugin() {
     String p = "atk-" + SEQUENCE.incrementAndGet();
-    api.pluginWithVersion("dev1", p);
-    api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/submit", null);
+    api.submitted("dev1", p);
     return p;
   }
 
