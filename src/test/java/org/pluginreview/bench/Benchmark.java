@@ -78,6 +78,7 @@ public final class Benchmark {
   /** The whole service in this JVM on a random port, demo users on, no job executor, quiet logs. */
   static ConfigurableApplicationContext startService(String jdbcUrl, String user) {
     return new SpringApplicationBuilder(PluginReviewApplication.class).run(
+        "--spring.profiles.active=" + (jdbcUrl.startsWith("jdbc:postgresql:") ? "postgres" : "default"),
         "--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
         "--spring.datasource.password=", "--camunda.bpm.webapp.enabled=false",
         "--camunda.bpm.job-execution.enabled=false", "--plugin-review.demo-data=true",

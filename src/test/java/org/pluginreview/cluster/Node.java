@@ -52,8 +52,8 @@ final class Node implements AutoCloseable {
         "--camunda.bpm.webapp.enabled=false",
         "--logging.level.org.camunda.bpm.engine.context=off"));
     if (jdbcUrl != null) {
-      command.addAll(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-          "--spring.datasource.password="));
+      command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
+          "--spring.datasource.username=postgres", "--spring.datasource.password="));
     }
     ProcessBuilder builder = new ProcessBuilder(command);
     if (workDir != null) {
