@@ -35,6 +35,22 @@ const MESSAGES = {
     'event.REJECTED': 'rejected', 'event.REVIEW_ESCALATED': 'review escalated', 'event.GRAY_STARTED': 'grayscale started',
     'event.GRAY_RAISED': 'grayscale raised', 'event.GRAY_CANCELLED': 'grayscale cancelled', 'event.RELEASED': 'went live',
     'event.TAKEN_OFFLINE': 'taken offline', 'event.RETURNED_TO_DEVELOPMENT': 'returned to development',
+    'reason.FUNCTIONALITY': 'Functionality', 'reason.CONTENT': 'Content', 'reason.PRIVACY_SECURITY': 'Privacy and security',
+    'reason.INFORMATION': 'Information', 'reason.OTHER': 'Other',
+    'finding.FEATURE_PACKAGES_MISSING': 'Add at least one feature package.',
+    'finding.BASIC_INFO_NAME_MISSING': 'Give the basic info a name.',
+    'finding.BASIC_INFO_SUMMARY_MISSING': 'Give the basic info a summary.',
+    'finding.BASIC_INFO_DESCRIPTION_MISSING': 'Give the basic info a description.',
+    'finding.BASIC_INFO_CATEGORY_MISSING': 'Give the basic info a category.',
+    'finding.BASIC_INFO_CONTACT_MISSING': 'Give the basic info a contact email.',
+    'finding.PRIVACY_POLICY_URL_REQUIRED': 'The plugin uses personal data, so it needs a privacy-policy URL starting with https://.',
+    preReviewFailed: 'The automatic pre-review failed. Fix these, then submit again:',
+    preReviewWarning: 'The pre-review will send this version back:',
+    'confirm.RELEASE': 'Take version {v} live? It replaces the live version for every user.',
+    'confirm.WITHDRAW': 'Withdraw version {v} from review?',
+    'confirm.RETURN_TO_DEVELOPMENT': 'Return version {v} to development? It must be reviewed again.',
+    'confirm.CANCEL_GRAY': 'Cancel the grayscale test of version {v}?',
+    throttled: 'Too many failed logins. Try again in {s} seconds.',
   },
   zh: {
     title: '插件控制台', tasklist: '任务列表', apiDocs: 'API 文档', logout: '退出', login: '登录',
@@ -68,6 +84,22 @@ const MESSAGES = {
     'event.REJECTED': '审核驳回', 'event.REVIEW_ESCALATED': '审核超时升级', 'event.GRAY_STARTED': '开始灰度',
     'event.GRAY_RAISED': '提高灰度', 'event.GRAY_CANCELLED': '取消灰度', 'event.RELEASED': '上线',
     'event.TAKEN_OFFLINE': '下线', 'event.RETURNED_TO_DEVELOPMENT': '回退到开发版',
+    'reason.FUNCTIONALITY': '功能问题', 'reason.CONTENT': '内容问题', 'reason.PRIVACY_SECURITY': '隐私与安全',
+    'reason.INFORMATION': '信息不全', 'reason.OTHER': '其他',
+    'finding.FEATURE_PACKAGES_MISSING': '请至少添加一个功能包。',
+    'finding.BASIC_INFO_NAME_MISSING': '请填写基本信息中的名称。',
+    'finding.BASIC_INFO_SUMMARY_MISSING': '请填写基本信息中的简介。',
+    'finding.BASIC_INFO_DESCRIPTION_MISSING': '请填写基本信息中的描述。',
+    'finding.BASIC_INFO_CATEGORY_MISSING': '请填写基本信息中的类目。',
+    'finding.BASIC_INFO_CONTACT_MISSING': '请填写基本信息中的联系邮箱。',
+    'finding.PRIVACY_POLICY_URL_REQUIRED': '插件使用用户个人信息，需要填写以 https:// 开头的隐私政策链接。',
+    preReviewFailed: '自动预审未通过。请修改以下内容后重新提交：',
+    preReviewWarning: '预审将退回此版本：',
+    'confirm.RELEASE': '确认将版本 {v} 上线？它将替换所有用户的线上版本。',
+    'confirm.WITHDRAW': '确认撤回版本 {v} 的审核？',
+    'confirm.RETURN_TO_DEVELOPMENT': '确认将版本 {v} 回退到开发版？之后需要重新审核。',
+    'confirm.CANCEL_GRAY': '确认取消版本 {v} 的灰度测试？',
+    throttled: '登录失败次数过多，请 {s} 秒后再试。',
   },
 };
 const CHECKLIST = ['FEATURE_PACKAGES', 'VERSION_INFO', 'BASIC_INFO', 'REVIEW_STANDARD', 'TESTED'];
@@ -108,7 +140,9 @@ function applyLanguage() {
 
 function showError(problem) {
   const box = $('error');
-  box.textContent = problem ? (problem.code ? problem.code + ': ' : '') + (problem.detail || problem.title || problem) : '';
+  // people read the explanation; the code stays for scripts and support
+  box.textContent = problem ? (problem.detail || problem.title || problem) : '';
+  if (problem && problem.code) box.dataset.code = problem.code; else delete box.dataset.code;
   box.hidden = !problem;
   if (problem) $('notice').hidden = true;
 }
@@ -158,7 +192,7 @@ async function render() {
 
 function pluginCard(plugin) {
   const upload = versionForm(null, async (body) => {
-    await act(() => api('POST', pluginPath(plugin) + '/versions', body));
+    await act(plugin.pluginId, () => api('POST', pluginPath(plugin) + '/versions', body));
   });
   return h('section', { class: 'card plugin', 'data-plugin': plugin.pluginId },
     h('h3', {}, plugin.name, ' ', h('span', { class: 'muted' }, '(' + plugin.pluginId + ')')),
@@ -175,13 +209,12 @@ function versionTable(plugin) {
   const rows = plugin.versions.flatMap((v) => {
     const key = plugin.pluginId + '/' + v.version;
     const reason = v.lastRejection
-      ? v.lastRejection.reasonCategory + ': ' + v.lastRejection.comment : '';
+      ? t('reason.' + v.lastRejection.reasonCategory) + ': ' + v.lastRejection.comment : '';
     return [
       h('tr', { class: 'version', 'data-version': v.version, 'data-status': v.status },
         h('td', {}, h('strong', {}, v.version), v.trial ? h('span', { class: 'trial' }, t('trial')) : null),
         h('td', {}, h('span', { class: 'status ' + v.status }, t('status.' + v.status)),
-          v.findings.length ? h('div', { class: 'findings muted' }, t('findings') + ': ',
-            v.findings.map((f) => f.detail).join(' ')) : null),
+          v.findings.length ? findingsBox(v.findings, 'preReviewFailed') : null),
         h('td', { class: 'gray' }, v.grayPercentage ? v.grayPercentage + '%' : '-'),
         h('td', {}, when(v.submittedAt)),
         h('td', {}, when(v.reviewedAt)),
@@ -195,6 +228,22 @@ function versionTable(plugin) {
     ];
   });
   return h('table', {}, h('thead', {}, head), h('tbody', {}, rows));
+}
+
+/** Pre-review findings in plain words, as a failure (or, before a self-check, as a warning). */
+function findingsBox(findings, heading) {
+  return h('div', { class: heading === 'preReviewFailed' ? 'findings failure' : 'findings warning', role: 'alert' },
+    h('strong', {}, t(heading)),
+    h('ul', {}, findings.map((f) => h('li', { 'data-finding': f.code }, t('finding.' + f.code) === 'finding.' + f.code
+      ? f.detail : t('finding.' + f.code)))));
+}
+
+/** What the pre-review would find, as far as the page can tell before the self-check is sent. */
+function expectedFindings(v) {
+  const info = v.basicInfo || {};
+  const url = info.privacyPolicyUrl || '';
+  return info.usesPersonalData && !(url.toLowerCase().startsWith('https://') && url.length > 8)
+    ? [{ code: 'PRIVACY_POLICY_URL_REQUIRED' }] : [];
 }
 
 function actionButtons(plugin, v) {
@@ -216,59 +265,85 @@ function pluginPath(plugin) {
   return '/api/plugins/' + encodeURIComponent(plugin.pluginId);
 }
 
-async function act(call) {
+/** Runs a change; its outcome is told beside the plugin it concerns (or on top when there is none yet). */
+async function act(pluginId, call) {
+  showError(null);
+  $('notice').hidden = true;
   try {
     await call();
-    showNotice(t('done'));
     await render();
+    tell(pluginId, 'notice', t('done'));
     return true;
   } catch (problem) {
-    showError(problem);
+    // no re-render: what the user typed stays in its form
+    tell(pluginId, 'error', problem.detail || problem.title || String(problem), problem.code);
     return false;
   }
+}
+
+function tell(pluginId, kind, text, code) {
+  const card = pluginId && document.querySelector('[data-plugin="' + CSS.escape(pluginId) + '"]');
+  if (!card) {
+    if (kind === 'error') showError({ detail: text, code }); else showNotice(text);
+    return;
+  }
+  document.querySelectorAll('.card-message').forEach((m) => m.remove());
+  const box = h('div', { class: 'card-message ' + kind, role: kind === 'error' ? 'alert' : 'status', 'data-code': code },
+    text);
+  card.querySelector('h3').after(box);
+  if (kind === 'notice') setTimeout(() => box.remove(), 5000); // a confirmation is true for a moment only
 }
 
 function runAction(plugin, v, action) {
   const path = versionPath(plugin, v);
   switch (action) {
-    case 'SUBMIT': return act(() => api('POST', path + '/submit'));
-    case 'WITHDRAW': return act(() => api('POST', path + '/withdraw'));
-    case 'SET_TRIAL': return act(() => api('PUT', pluginPath(plugin) + '/trial', { version: v.version }));
-    case 'CANCEL_TRIAL': return act(() => api('DELETE', pluginPath(plugin) + '/trial'));
-    case 'CANCEL_GRAY': return act(() => api('DELETE', path + '/gray'));
-    case 'RELEASE': return act(() => api('POST', path + '/release'));
-    case 'RETURN_TO_DEVELOPMENT': return act(() => api('POST', path + '/return-to-development'));
+    case 'SUBMIT': return act(plugin.pluginId, () => api('POST', path + '/submit'));
+    case 'WITHDRAW': return confirmed(action, v) && act(plugin.pluginId, () => api('POST', path + '/withdraw'));
+    case 'SET_TRIAL': return act(plugin.pluginId, () => api('PUT', pluginPath(plugin) + '/trial', { version: v.version }));
+    case 'CANCEL_TRIAL': return act(plugin.pluginId, () => api('DELETE', pluginPath(plugin) + '/trial'));
+    case 'CANCEL_GRAY': return confirmed(action, v) && act(plugin.pluginId, () => api('DELETE', path + '/gray'));
+    case 'RELEASE': return confirmed(action, v) && act(plugin.pluginId, () => api('POST', path + '/release'));
+    case 'RETURN_TO_DEVELOPMENT': return confirmed(action, v) && act(plugin.pluginId, () => api('POST', path + '/return-to-development'));
     case 'DELETE':
-      return window.confirm(t('confirmDelete', { v: v.version })) ? act(() => api('DELETE', path)) : null;
-    case 'SELF_CHECK': return panel(plugin, v, selfCheckForm(path));
-    case 'START_GRAY': case 'RAISE_GRAY': return panel(plugin, v, grayForm(path, v));
-    case 'EDIT': return panel(plugin, v, versionForm(v, (body) => act(() => api('PATCH', path, body))));
+      return window.confirm(t('confirmDelete', { v: v.version })) ? act(plugin.pluginId, () => api('DELETE', path)) : null;
+    case 'SELF_CHECK': return panel(plugin, v, selfCheckForm(plugin, v));
+    case 'START_GRAY': case 'RAISE_GRAY': return panel(plugin, v, grayForm(plugin, v));
+    case 'EDIT': return panel(plugin, v, versionForm(v, (body) => act(plugin.pluginId, () => api('PATCH', path, body))));
     default: return null;
   }
 }
 
-function selfCheckForm(path) {
+/** Risky actions ask first; the answer is the browser's own dialog, which every user agent makes accessible. */
+function confirmed(action, v) {
+  return window.confirm(t('confirm.' + action, { v: v.version }));
+}
+
+function selfCheckForm(plugin, v) {
+  const path = versionPath(plugin, v);
+  const expected = expectedFindings(v);
   const form = h('form', { class: 'self-check-form' },
     h('strong', {}, t('selfCheckTitle')),
+    expected.length ? findingsBox(expected, 'preReviewWarning') : null,
     CHECKLIST.map((item) => h('label', { class: 'inline' },
       h('input', { type: 'checkbox', name: 'items', value: item }), h('span', {}, t('item.' + item)))),
     h('button', { type: 'submit', 'data-confirm': 'SELF_CHECK' }, t('confirm')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const items = [...form.querySelectorAll('input[name=items]:checked')].map((c) => c.value);
-    act(() => api('POST', path + '/self-check', { items }));
+    act(plugin.pluginId, () => api('POST', path + '/self-check', { items }));
   });
   return form;
 }
 
-function grayForm(path, v) {
+function grayForm(plugin, v) {
+  const path = versionPath(plugin, v);
   const input = h('input', { type: 'number', name: 'percentage', min: 1, max: 99, step: 1,
     value: v.grayPercentage ? Math.min(99, v.grayPercentage + 10) : 10 });
   const form = h('form', { class: 'gray-form' }, h('label', {}, h('span', {}, t('percentage')), input),
     h('button', { type: 'submit', 'data-confirm': 'GRAY' }, t('confirm')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    act(() => api('POST', path + '/gray', { percentage: Number(input.value) }));
+    act(plugin.pluginId, () => api('POST', path + '/gray', { percentage: Number(input.value) }));
   });
   return form;
 }
@@ -361,14 +436,16 @@ $('login-form').addEventListener('submit', async (e) => {
     showError(null);
     await render();
   } catch (problem) {
-    showError(problem && problem.code === 'UNAUTHENTICATED' ? t('badLogin') : problem);
+    showError(problem && problem.code === 'UNAUTHENTICATED' ? t('badLogin')
+      : problem && problem.code === 'LOGIN_THROTTLED' ? t('throttled', { s: problem.retryAfterSeconds }) : problem);
   }
 });
 
 $('create-plugin-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const f = e.target.elements;
-  act(() => api('POST', '/api/plugins', {
+  const pluginId = f.pluginId.value.trim();
+  act(pluginId, () => api('POST', '/api/plugins', {
     pluginId: f.pluginId.value.trim(), name: f.name.value.trim(), description: f.description.value.trim() || null,
   })).then((ok) => { if (ok) e.target.reset(); });
 });

@@ -93,6 +93,10 @@ public class VersionLifecycle {
       v.setBasicInfo(info);
       changed.add("basicInfo");
     }
+    if (!v.getFindings().isEmpty()) { // a finding the edit fixed is no longer shown; the others stay
+      Set<String> stillTrue = PreReview.findings(v).stream().map(Finding::code).collect(Collectors.toSet());
+      v.setFindings(v.getFindings().stream().filter(f -> stillTrue.contains(f.code())).toList());
+    }
     record(v, Type.EDITED, v.getStatus(), actor.userId(), changed.isEmpty() ? null : String.join(", ", changed));
     return s;
   }

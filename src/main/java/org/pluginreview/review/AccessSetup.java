@@ -57,6 +57,9 @@ public class AccessSetup implements ApplicationRunner {
     // reviewers see and work every review task through this one grant (see ReviewTaskAccess)
     grant(Actor.REVIEWERS, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.READ_TASK);
     grant(Actor.REVIEWERS, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.TASK_WORK);
+    // what each queue card shows (plugin, version, submitter) is read as variables, which READ_TASK does not
+    // cover; reviewers read every plugin through /api anyway
+    grant(Actor.REVIEWERS, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE);
     dropPerTaskReviewerGrants();
     grant(Actor.DEVELOPERS, Resources.PROCESS_DEFINITION, ReviewProcess.KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);

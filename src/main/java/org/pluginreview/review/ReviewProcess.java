@@ -162,6 +162,23 @@ public final class ReviewProcess {
       USER_TASK_REVIEW, List.of(Var.REVIEW_DECISION, Var.REJECT_CATEGORY, Var.REVIEW_COMMENT),
       USER_TASK_RELEASE_DECISION, List.of(Var.RELEASE_DECISION, Var.GRAY_PERCENTAGE));
 
+  /**
+   * Each user task's name in Tasklist starts with this and ends with the plugin and version it is about
+   * ("Review weather 1.1.0"); the model keeps its general names.
+   */
+  public static final Map<String, String> TASK_NAMES = Map.of(
+      USER_TASK_SELF_CHECK, "Self-check",
+      USER_TASK_REVIEW, "Review",
+      USER_TASK_RELEASE_DECISION, "Release");
+
+  public static String taskName(String taskDefinitionKey, String pluginId, String version) {
+    return TASK_NAMES.get(taskDefinitionKey) + " " + pluginId + " " + version;
+  }
+
+  /** What each card in the shared Tasklist filters shows: task-local details, which readers of the task may read. */
+  public static final List<Map.Entry<String, String>> CARD_VARIABLES = List.of(
+      Map.entry(Detail.PLUGIN, "Plugin"), Map.entry(Detail.VERSION, "Version"), Map.entry(Detail.SUBMITTER, "Submitter"));
+
   /** Raised on overdue review tasks so they sort first in the queue. */
   public static final int ESCALATED_PRIORITY = 80;
 

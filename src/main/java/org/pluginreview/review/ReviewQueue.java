@@ -1,5 +1,6 @@
 package org.pluginreview.review;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -83,7 +84,11 @@ class ReviewQueue implements ApplicationRunner {
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     Filter filter = existing != null ? existing : filters.newTaskFilter(name);
     filter.setQuery(query);
-    filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    // each card names its plugin, version and submitter; Tasklist shows the waiting time and a passed due date
+    List<Map<String, String>> variables = ReviewProcess.CARD_VARIABLES.stream()
+        .map(v -> Map.of("name", v.getKey(), "label", v.getValue())).toList();
+    filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+        "variables", variables));
     return filters.saveFilter(filter);
   }
 }

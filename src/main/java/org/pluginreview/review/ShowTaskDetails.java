@@ -1,6 +1,8 @@
 package org.pluginreview.review;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,11 @@ import org.pluginreview.lifecycle.VersionLifecycle.Review;
 import org.pluginreview.lifecycle.VersionStore;
 import org.springframework.stereotype.Component;
 
-/** On every user task's creation: the details its Camunda Form shows, as task-local variables. */
+/**
+ * On every user task's creation: a name that says which plugin and version it is about, a due date on a
+ * review (its SLA, which Tasklist marks when passed), and the details its Camunda Form shows, as task-local
+ * variables.
+ */
 @Component("showTaskDetails")
 class ShowTaskDetails implements TaskListener {
 
@@ -29,15 +35,24 @@ class ShowTaskDetails implements TaskListener {
   private final VersionStore store;
   private final VersionEventRepository events;
 
-  ShowTaskDetails(VersionStore store, VersionEventRepository events) {
+  private final Duration sla;
+
+  ShowTaskDetails(VersionStore store, VersionEventRepository events, ReviewSettings settings) {
     this.store = store;
     this.events = events;
+    this.sla = Duration.parse(settings.getSla());
   }
 
   @Override
   public void notify(DelegateTask task) {
+    Review review = StepVariables.review(task);
+    task.setName(ReviewProcess.taskName(task.getTaskDefinitionKey(), review.pluginId(), review.version()));
+    if (ReviewProcess.USER_TASK_REVIEW.equals(task.getTaskDefinitionKey())) {
+      // the overdue timer on the task runs from the same moment
+      task.setDueDate(Date.from(task.getCreateTime().toInstant().plus(sla)));
+    }
     // each variable is a row written and later deleted: store only what this task's form shows
-    task.setVariablesLocal(details(StepVariables.review(task),
+    task.setVariablesLocal(details(review,
         ReviewProcess.FORM_DETAILS.getOrDefault(task.getTaskDefinitionKey(), Set.of())));
   }
 

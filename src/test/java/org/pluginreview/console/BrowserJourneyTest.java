@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -137,17 +138,36 @@ class BrowserJourneyTest {
     // the developer sees the reason, fixes the version and resubmits
     consoleLogin("dev1");
     waitForStatus(row, "AUDIT_REJECTED");
-    assertThat(text(By.cssSelector(row + ".rejection"))).isEqualTo("INFORMATION: Add a contact page " + PAYLOAD_IMG);
+    assertThat(text(By.cssSelector(row + ".rejection"))).isEqualTo("Information: Add a contact page " + PAYLOAD_IMG);
     screenshot("console-rejected");
+    // the fix adds personal data but forgets the privacy policy: the console warns, the pre-review fails
     click(By.cssSelector(row + "[data-action=EDIT]"));
     WebElement notes = browser.findElement(By.cssSelector("[data-panel] .version-form [name=description]"));
     notes.clear();
     notes.sendKeys("Now with a contact page");
+    click(By.cssSelector("[data-panel] .version-form [name=infoUsesPersonalData]"));
     click(By.cssSelector("[data-panel] .version-form button[type=submit]"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-panel] .version-form")));
     click(By.cssSelector(row + "[data-action=SUBMIT]"));
     waitForStatus(row, "SELF_CHECK");
     click(By.cssSelector(row + "[data-action=SELF_CHECK]"));
+    assertThat(text(By.cssSelector(".self-check-form .findings.warning"))).contains("privacy-policy URL");
+    browser.findElements(By.cssSelector(".self-check-form input[type=checkbox]")).forEach(WebElement::click);
+    click(By.cssSelector(".self-check-form [data-confirm=SELF_CHECK]"));
+    waitForStatus(row, "DEVELOPMENT");
+    By failure = By.cssSelector(row + ".findings.failure [data-finding=PRIVACY_POLICY_URL_REQUIRED]");
+    assertThat(text(failure)).startsWith("The plugin uses personal data").doesNotContain("PRIVACY_POLICY_URL_REQUIRED");
+    assertThat(text(By.cssSelector(row + ".findings.failure strong"))).contains("pre-review failed");
+    screenshot("console-pre-review-failed");
+    click(By.cssSelector(row + "[data-action=EDIT]"));
+    type(By.cssSelector("[data-panel] .version-form [name=infoPrivacyPolicyUrl]"), "https://weather.example/privacy");
+    click(By.cssSelector("[data-panel] .version-form button[type=submit]"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-panel] .version-form")));
+    assertThat(browser.findElements(By.cssSelector(row + ".findings.failure"))).as("gone once fixed").isEmpty();
+    click(By.cssSelector(row + "[data-action=SUBMIT]"));
+    waitForStatus(row, "SELF_CHECK");
+    click(By.cssSelector(row + "[data-action=SELF_CHECK]"));
+    assertThat(browser.findElements(By.cssSelector(".self-check-form .findings"))).isEmpty();
     browser.findElements(By.cssSelector(".self-check-form input[type=checkbox]")).forEach(WebElement::click);
     click(By.cssSelector(".self-check-form [data-confirm=SELF_CHECK]"));
     waitForStatus(row, "AUDITING");
@@ -164,6 +184,9 @@ class BrowserJourneyTest {
     consoleLogin("dev1");
     waitForStatus(row, "APPROVED");
     click(By.cssSelector(row + "[data-action=RELEASE]"));
+    Alert confirmation = wait.until(ExpectedConditions.alertIsPresent()); // going live asks first
+    assertThat(confirmation.getText()).contains("Take version 1.0.0 live?");
+    confirmation.accept();
     waitForStatus(row, "RELEASED");
     assertThat(text(By.cssSelector(card + ".live-version"))).isEqualTo("1.0.0");
     click(By.cssSelector(row + "[data-action=HISTORY]"));
@@ -206,6 +229,9 @@ class BrowserJourneyTest {
     type(By.cssSelector("input[ng-model=password]"), user);
     click(By.cssSelector("button[type=submit]"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Plugin reviews")));
+    // our product's name, and no end-of-life banner for reviewers (Tasklist's config.js and user stylesheet)
+    assertThat(text(By.cssSelector(".navbar-brand"))).contains("Plugin review");
+    assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
   }
 
   private void cockpitLogin(String user) {
@@ -217,23 +243,24 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("Processes")));
   }
 
-  /** Opens the shared queue, as /reviews does, and the task of this plugin in it. */
+  /**
+   * Opens the shared queue, as /reviews does, then newest first (other tests leave older reviews open), and
+   * the card of this plugin's review: it names the plugin and version, and shows who submitted it.
+   */
   private void openReview(String pluginId) {
     browser.get(url("/reviews"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Plugin reviews")));
     String taskId = taskService.createTaskQuery()
         .processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
         .taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW).singleResult().getId();
-    // the queue shows the oldest first, 15 at a time, and other tests leave reviews open: when this one is
-    // not on the first page, open it by its link as a reviewer would from a shared link
-    By inList = By.cssSelector(".tasks-list li.task a[href='#/?task=" + taskId + "']");
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list li.task")));
-    if (browser.findElements(inList).isEmpty()) {
-      String queue = browser.getCurrentUrl();
-      browser.get(queue + (queue.contains("?") ? "&" : "?") + "task=" + taskId);
-    } else {
-      click(inList);
-    }
+    String queue = browser.getCurrentUrl().replaceAll("&sorting=.*", "");
+    browser.get(queue + "&sorting=" + java.net.URLEncoder.encode("[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]",
+        java.nio.charset.StandardCharsets.UTF_8));
+    By card = By.xpath("//li[contains(@class, 'task')][.//a[@href='#/?task=" + taskId + "']]");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "dev1"));
+    assertThat(text(card)).contains("Review " + pluginId + " 1.0.0", "Plugin", pluginId + " (", "Version", "1.0.0",
+        "Submitter", "dev1");
+    click(By.cssSelector(".tasks-list li.task a[href='#/?task=" + taskId + "']"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space(.)='Plugin']")));
     assertThat(fieldValue("Plugin")).startsWith(pluginId + " ");
     click(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));

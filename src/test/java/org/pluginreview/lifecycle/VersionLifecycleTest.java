@@ -102,6 +102,29 @@ class VersionLifecycleTest {
   }
 
   @Test
+  void anEditDropsTheFindingsItFixedAndKeepsTheRest() {
+    plugin("wx", DEV1);
+    lifecycle.upload(DEV1, "wx", "1.0.0", null, List.of("core"),
+        new BasicInfo(null, "Forecasts", "Seven-day forecasts", null, "a@b.example", false, null));
+    Review r1 = review("wx", "1.0.0", "r1");
+    lifecycle.submit(DEV1, r1, null);
+    lifecycle.confirmSelfCheck(DEV1, r1, ALL_ITEMS, null);
+    lifecycle.preReview(r1);
+    lifecycle.returnWithFindings(r1);
+    assertThat(version("wx", "1.0.0").getFindings()).extracting(Finding::code)
+        .containsExactly("BASIC_INFO_NAME_MISSING", "BASIC_INFO_CATEGORY_MISSING");
+
+    lifecycle.edit(DEV1, "wx", "1.0.0", null, null, null,
+        new BasicInfo("Weather", "Forecasts", "Seven-day forecasts", null, "a@b.example", true, null));
+    assertThat(version("wx", "1.0.0").getFindings()).extracting(Finding::code)
+        .as("findings are the pre-review's: a new problem waits for the next one")
+        .containsExactly("BASIC_INFO_CATEGORY_MISSING");
+
+    lifecycle.edit(DEV1, "wx", "1.0.0", null, null, null, INFO);
+    assertThat(version("wx", "1.0.0").getFindings()).isEmpty();
+  }
+
+  @Test
   void findingsSendTheVersionBackToDevelopmentNeverToAReviewer() {
     plugin("wx", DEV1);
     lifecycle.upload(DEV1, "wx", "1.0.0", null, List.of("core"), BasicInfo.EMPTY);

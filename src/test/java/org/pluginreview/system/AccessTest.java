@@ -9,9 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -148,6 +150,45 @@ class AccessTest {
   private long reviewerRows(String taskId) {
     return authorizations.createAuthorizationQuery().groupIdIn(Actor.REVIEWERS).resourceType(Resources.TASK)
         .resourceId(taskId).count();
+  }
+
+  /** Tasklist asks for filters in HAL; each card then carries the filter's variables. */
+  @Test
+  void queueCardsNameTheirPluginVersionAndSubmitterAndAReviewIsDueAtItsSla() throws Exception {
+    String review = auditing("dev1");
+    String p = review.split("/")[1];
+    JsonNode card = card("reviewer1", "Plugin reviews", "Review " + p + " 1.0.0");
+    assertThat(cardVariables(card)).as(card.toString()).containsEntry("detailVersion", "1.0.0").containsEntry("detailSubmitter", "dev1")
+        .hasEntrySatisfying("detailPlugin", plugin -> assertThat(plugin).startsWith(p + " ("));
+    Task task = reviewTask(review);
+    assertThat(task.getDueDate().toInstant()).isEqualTo(task.getCreateTime().toInstant().plus(Duration.ofDays(2)));
+
+    String selfCheck = submitted("dev2");
+    JsonNode mine = card("dev2", "My tasks", "Self-check " + selfCheck.split("/")[1] + " 1.0.0");
+    assertThat(cardVariables(mine)).containsEntry("detailVersion", "1.0.0");
+    assertThat(mine.path("due").isNull()).as("only reviews have an SLA").isTrue();
+  }
+
+  private JsonNode card(String user, String filter, String name) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/filter/"
+            + filterId(user, filter) + "/list?firstResult=0&maxResults=1000"))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
+        .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    Response list = ApiClient.send(HttpClient.newHttpClient(), request);
+    assertThat(list.status()).as(list.raw()).isEqualTo(200);
+    for (JsonNode task : list.body().path("_embedded").path("task")) {
+      if (task.path("name").asText().equals(name)) {
+        return task;
+      }
+    }
+    throw new AssertionError("no card named " + name + " in " + list.raw());
+  }
+
+  private static java.util.Map<String, String> cardVariables(JsonNode card) {
+    java.util.Map<String, String> variables = new java.util.HashMap<>();
+    card.path("_embedded").path("variable").forEach(v -> variables.put(v.path("name").asText(), v.path("value").asText()));
+    return variables;
   }
 
   @Test
