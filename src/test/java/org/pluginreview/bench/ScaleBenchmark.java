@@ -221,6 +221,8 @@ final class ScaleBenchmark {
           .singleResult().getId();
       context.getBean(ProcessEngine.class).getTaskService().claim(task, "reviewer1");
     }
+    touched = context.getBean(ProcessEngine.class).getTaskService().createTaskQuery()
+        .taskDefinitionKey(ReviewProcess.USER_TASK_SELF_CHECK).listPage(0, 1).get(0).getId();
     String tasklistPage = "?firstResult=0&maxResults=15";
     String tasklistBody = "{\"sorting\":[{\"sortBy\":\"priority\",\"sortOrder\":\"desc\"},"
         + "{\"sortBy\":\"created\",\"sortOrder\":\"asc\"}]}";
@@ -310,12 +312,18 @@ final class ScaleBenchmark {
     return median(user, method, path, body, "application/json");
   }
 
+  /** A task the measurements change between calls (see median). */
+  private String touched;
+
   private double median(String user, String method, String path, String body, String accept) throws Exception {
     List<Long> samples = new ArrayList<>();
     for (int i = 0; i < 26; i++) {
       if (samples.size() >= 3 && samples.get(samples.size() - 1) > SLOW) {
         break; // calls this slow are the finding; repeating them would only take hours
       }
+      // on a live platform tasks change between two looks at the queue; without a change H2 answers a
+      // repeated query from its result cache, and the figure would be the cache's
+      jdbc.update("update ACT_RU_TASK set REV_ = REV_ + 1 where ID_ = ?", touched);
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
           .timeout(java.time.Duration.ofMinutes(30))
           .header("Accept", accept)
