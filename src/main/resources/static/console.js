@@ -14,6 +14,7 @@ const MESSAGES = {
     noVersions: 'No versions yet.', status: 'Status', trial: 'trial', gray: 'Grayscale', submitted: 'Submitted',
     reviewed: 'Reviewed', reviewer: 'Reviewer', rejectReason: 'Reject reason', findings: 'Pre-review findings',
     actions: 'Actions', history: 'History', hideHistory: 'Hide history', percentage: 'Percentage (1-99)',
+    allPlugins: '← All plugins', previous: 'Previous', next: 'Next',
     confirm: 'Confirm', cancel: 'Cancel', loggedInAs: 'Logged in as', badLogin: 'Wrong user or password.',
     confirmDelete: 'Delete version {v}? Its history stays.', done: 'Done.', selfCheckTitle: 'Pre-submission self-check',
     'action.EDIT': 'Edit', 'action.DELETE': 'Delete', 'action.SET_TRIAL': 'Set as trial version',
@@ -45,6 +46,7 @@ const MESSAGES = {
     'finding.BASIC_INFO_CONTACT_MISSING': 'Give the basic info a contact email.',
     'finding.PRIVACY_POLICY_URL_REQUIRED': 'The plugin uses personal data, so it needs a privacy-policy URL starting with https://.',
     preReviewFailed: 'The automatic pre-review failed. Fix these, then submit again:',
+    preReviewFailedShort: 'The automatic pre-review sent the version back: see what to fix below.',
     preReviewWarning: 'The pre-review will send this version back:',
     'confirm.RELEASE': 'Take version {v} live? It replaces the live version for every user.',
     'confirm.WITHDRAW': 'Withdraw version {v} from review?',
@@ -63,6 +65,7 @@ const MESSAGES = {
     noVersions: '还没有版本。', status: '状态', trial: '体验版', gray: '灰度', submitted: '提交时间',
     reviewed: '审核时间', reviewer: '审核人', rejectReason: '驳回原因', findings: '预审问题',
     actions: '操作', history: '历史', hideHistory: '收起历史', percentage: '比例（1-99）',
+    allPlugins: '← 全部插件', previous: '上一页', next: '下一页',
     confirm: '确认', cancel: '取消', loggedInAs: '当前用户', badLogin: '用户名或密码错误。',
     confirmDelete: '删除版本 {v}？审核历史会保留。', done: '已完成。', selfCheckTitle: '提审前自检',
     'action.EDIT': '编辑', 'action.DELETE': '删除', 'action.SET_TRIAL': '设为体验版',
@@ -94,6 +97,7 @@ const MESSAGES = {
     'finding.BASIC_INFO_CONTACT_MISSING': '请填写基本信息中的联系邮箱。',
     'finding.PRIVACY_POLICY_URL_REQUIRED': '插件使用用户个人信息，需要填写以 https:// 开头的隐私政策链接。',
     preReviewFailed: '自动预审未通过。请修改以下内容后重新提交：',
+    preReviewFailedShort: '自动预审已退回此版本：请按下方提示修改。',
     preReviewWarning: '预审将退回此版本：',
     'confirm.RELEASE': '确认将版本 {v} 上线？它将替换所有用户的线上版本。',
     'confirm.WITHDRAW': '确认撤回版本 {v} 的审核？',
@@ -174,20 +178,55 @@ function lines(text) {
 
 // ---------------------------------------------------------------------------- rendering
 
+const PAGE_SIZE = 50;
+
+/** "#/plugins/{id}" is a plugin's page with its versions; anything else the list, "#/page/{n}" its page n. */
+function route() {
+  const plugin = location.hash.match(/^#\/plugins\/(.+)$/);
+  if (plugin) return { plugin: decodeURIComponent(plugin[1]) };
+  const page = location.hash.match(/^#\/page\/(\d+)$/);
+  return { page: page ? Number(page[1]) : 0 };
+}
+
 async function render() {
   showLoggedIn();
   const list = $('plugins');
+  const where = route();
   try {
-    const plugins = await api('GET', '/api/plugins');
-    const details = await Promise.all(plugins.map((p) => api('GET', '/api/plugins/' + encodeURIComponent(p.pluginId))));
-    const cards = details.map(pluginCard);
-    const histories = await Promise.all([...openHistory].map(loadHistory));
-    list.replaceChildren(...(cards.length ? cards : [h('p', { class: 'muted' }, t('noPlugins'))]));
-    histories.forEach(([key, events]) => fillHistory(key, events));
+    if (where.plugin) {
+      const plugin = await api('GET', '/api/plugins/' + encodeURIComponent(where.plugin));
+      const histories = await Promise.all([...openHistory].filter((k) => k.startsWith(plugin.pluginId + '/'))
+        .map(loadHistory));
+      $('list-title').hidden = true;
+      list.replaceChildren(h('p', {}, h('a', { href: '#/', class: 'back' }, t('allPlugins'))), pluginCard(plugin));
+      histories.forEach(([key, events]) => fillHistory(key, events));
+    } else {
+      const plugins = await api('GET', '/api/plugins?page=' + where.page + '&size=' + PAGE_SIZE);
+      $('list-title').hidden = false;
+      list.replaceChildren(plugins.length ? pluginList(plugins) : h('p', { class: 'muted' }, t('noPlugins')),
+        pager(where.page, plugins.length));
+    }
   } catch (problem) {
     if (problem && problem.code === 'UNAUTHENTICATED') return logout();
     showError(problem);
   }
+}
+
+/** The list: one line per plugin, its live and trial versions, a link to its page. */
+function pluginList(plugins) {
+  return h('table', { class: 'plugin-list' },
+    h('thead', {}, h('tr', {}, ['name', 'pluginId', 'liveVersion', 'trialVersion'].map((k) => h('th', {}, t(k))))),
+    h('tbody', {}, plugins.map((p) => h('tr', { 'data-plugin-row': p.pluginId },
+      h('td', {}, h('a', { href: '#/plugins/' + encodeURIComponent(p.pluginId) }, p.name)),
+      h('td', { class: 'muted' }, p.pluginId),
+      h('td', {}, p.liveVersion || t('none')),
+      h('td', {}, p.trialVersion || t('none'))))));
+}
+
+function pager(page, count) {
+  return h('nav', { class: 'pager' },
+    page > 0 ? h('a', { href: '#/page/' + (page - 1) }, t('previous')) : null,
+    count === PAGE_SIZE ? h('a', { href: '#/page/' + (page + 1) }, t('next')) : null);
 }
 
 function pluginCard(plugin) {
@@ -270,9 +309,11 @@ async function act(pluginId, call) {
   showError(null);
   $('notice').hidden = true;
   try {
-    await call();
+    const result = await call();
     await render();
-    tell(pluginId, 'notice', t('done'));
+    // a self-check the pre-review sends back is an outcome to fix, not a success
+    if (result && Array.isArray(result.findings) && result.findings.length) tell(pluginId, 'error', t('preReviewFailedShort'));
+    else tell(pluginId, 'notice', t('done'));
     return true;
   } catch (problem) {
     // no re-render: what the user typed stays in its form
@@ -446,8 +487,9 @@ $('create-plugin-form').addEventListener('submit', (e) => {
   const f = e.target.elements;
   const pluginId = f.pluginId.value.trim();
   act(pluginId, () => api('POST', '/api/plugins', {
-    pluginId: f.pluginId.value.trim(), name: f.name.value.trim(), description: f.description.value.trim() || null,
-  })).then((ok) => { if (ok) e.target.reset(); });
+    pluginId, name: f.name.value.trim(), description: f.description.value.trim() || null,
+  }).then(() => { location.hash = '#/plugins/' + encodeURIComponent(pluginId); })) // its page, to upload to
+    .then((ok) => { if (ok) e.target.reset(); });
 });
 
 $('logout').addEventListener('click', logout);
@@ -458,5 +500,6 @@ document.querySelectorAll('[data-lang]').forEach((b) => b.addEventListener('clic
   if (credentials) render();
 }));
 
+window.addEventListener('hashchange', () => { if (credentials) render(); });
 applyLanguage();
 if (credentials) render(); else logout();

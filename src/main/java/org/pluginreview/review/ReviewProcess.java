@@ -129,8 +129,8 @@ public final class ReviewProcess {
     public static final String PERSONAL_DATA = "detailPersonalData";
     public static final String PRIVACY_POLICY_URL = "detailPrivacyPolicyUrl";
     public static final String SELF_CHECK = "detailSelfCheck";
-    public static final String FINDINGS = "detailFindings";
     public static final String REJECTIONS = "detailRejections";
+    public static final String CHANGES = "detailChanges";
 
     private Detail() {}
   }
@@ -140,10 +140,22 @@ public final class ReviewProcess {
       USER_TASK_SELF_CHECK, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.FEATURE_PACKAGES),
       USER_TASK_REVIEW, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.SUBMITTER, Detail.DESCRIPTION,
           Detail.FEATURE_PACKAGES, Detail.NAME, Detail.SUMMARY, Detail.INFO_DESCRIPTION, Detail.CATEGORY,
-          Detail.CONTACT_EMAIL, Detail.PERSONAL_DATA, Detail.PRIVACY_POLICY_URL, Detail.SELF_CHECK, Detail.FINDINGS,
-          Detail.REJECTIONS),
+          Detail.CONTACT_EMAIL, Detail.PERSONAL_DATA, Detail.PRIVACY_POLICY_URL, Detail.SELF_CHECK, Detail.REJECTIONS,
+          Detail.CHANGES),
       USER_TASK_RELEASE_DECISION, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.STATUS,
           Detail.GRAY_PERCENTAGE));
+
+  /** How the forms name the checklist items and reject reasons, in English and Chinese; the API keeps the codes. */
+  public static final Map<SelfCheckItem, String> SELF_CHECK_LABELS = Map.of(
+      SelfCheckItem.FEATURE_PACKAGES, "The feature packages are added (已添加功能包)",
+      SelfCheckItem.VERSION_INFO, "Version info checked (已检查版本信息)",
+      SelfCheckItem.BASIC_INFO, "Basic info checked (已检查基本信息)",
+      SelfCheckItem.REVIEW_STANDARD, "The content follows the review standard (内容符合审核规范)",
+      SelfCheckItem.TESTED, "Tested as a trial version (已作为体验版测试)");
+  public static final Map<String, String> REASON_LABELS = Map.of(
+      "FUNCTIONALITY", "Functionality (功能问题)", "CONTENT", "Content (内容问题)",
+      "PRIVACY_SECURITY", "Privacy and security (隐私与安全)", "INFORMATION", "Information (信息不全)",
+      "OTHER", "Other (其他)");
 
   /** The self-check form's checkbox for each checklist item. */
   public static final Map<SelfCheckItem, Variable<Boolean>> SELF_CHECK_VARIABLES = Map.of(

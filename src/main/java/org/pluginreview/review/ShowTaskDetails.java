@@ -1,11 +1,17 @@
 package org.pluginreview.review;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,6 +24,7 @@ import org.pluginreview.lifecycle.VersionEvent;
 import org.pluginreview.lifecycle.VersionEventRepository;
 import org.pluginreview.lifecycle.VersionLifecycle;
 import org.pluginreview.lifecycle.VersionLifecycle.Review;
+import org.pluginreview.lifecycle.VersionStatus;
 import org.pluginreview.lifecycle.VersionStore;
 import org.springframework.stereotype.Component;
 
@@ -85,20 +92,66 @@ class ShowTaskDetails implements TaskListener {
     details.put(ReviewProcess.Detail.PRIVACY_POLICY_URL, text(info.privacyPolicyUrl()));
     details.put(ReviewProcess.Detail.SELF_CHECK, trail.stream()
         .filter(e -> e.getAction() == VersionEvent.Type.SELF_CHECK_CONFIRMED).reduce((a, b) -> b)
-        .map(e -> "All " + SelfCheckItem.values().length + " items confirmed by " + e.getActor() + " at "
-            + e.getOccurredAt() + ":\n" + Arrays.stream(SelfCheckItem.values()).map(i -> "[x] " + i)
+        .map(e -> "Confirmed by " + e.getActor() + ", " + time(e.getOccurredAt()) + ":\n"
+            + Arrays.stream(SelfCheckItem.values()).map(i -> "✓ " + ReviewProcess.SELF_CHECK_LABELS.get(i))
             .collect(Collectors.joining("\n")))
         .orElse("Not confirmed yet."));
-    details.put(ReviewProcess.Detail.FINDINGS, v.getFindings().isEmpty() ? "None."
-        : v.getFindings().stream().map(f -> f.code() + ": " + f.detail()).collect(Collectors.joining("\n")));
     // newest first, so that what is cut off is the oldest
     details.put(ReviewProcess.Detail.REJECTIONS, trail.stream()
         .filter(e -> e.getAction() == VersionEvent.Type.REJECTED)
-        .map(e -> e.getOccurredAt() + " by " + e.getActor() + ": " + e.getComment())
+        .map(e -> time(e.getOccurredAt()) + ", " + e.getActor() + ": " + readableReason(e.getComment()))
         .reduce((a, b) -> b + "\n" + a).orElse("None."));
+    if (wanted.contains(ReviewProcess.Detail.CHANGES)) {
+      details.put(ReviewProcess.Detail.CHANGES, changes(v, store.relevant(review.pluginId(), review.version()).stream()
+          .filter(s -> s.getStatus() == VersionStatus.RELEASED).findFirst()));
+    }
     details.keySet().retainAll(wanted);
     details.replaceAll((name, value) -> cut((String) value));
     return details;
+  }
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  private static String time(Instant instant) {
+    return TIME.format(instant);
+  }
+
+  /** A rejection's event reads "CATEGORY: comment"; the form names the category. */
+  private static String readableReason(String comment) {
+    int colon = comment == null ? -1 : comment.indexOf(": ");
+    String label = colon < 0 ? null : ReviewProcess.REASON_LABELS.get(comment.substring(0, colon));
+    return label == null ? text(comment) : label + ": " + comment.substring(colon + 2);
+  }
+
+  /** What a reviewer compares first: the feature packages and basic info against the live version. */
+  static String changes(PluginVersion v, Optional<PluginVersion> live) {
+    if (live.isEmpty()) {
+      return "No version is live yet: this would be the first release.";
+    }
+    PluginVersion l = live.get();
+    List<String> added = v.getFeaturePackages().stream().filter(p -> !l.getFeaturePackages().contains(p)).toList();
+    List<String> removed = l.getFeaturePackages().stream().filter(p -> !v.getFeaturePackages().contains(p)).toList();
+    BasicInfo now = v.getBasicInfo();
+    BasicInfo before = l.getBasicInfo();
+    List<String> changed = new ArrayList<>();
+    compare(changed, "name", before.name(), now.name());
+    compare(changed, "summary", before.summary(), now.summary());
+    compare(changed, "description", before.description(), now.description());
+    compare(changed, "category", before.category(), now.category());
+    compare(changed, "contact email", before.contactEmail(), now.contactEmail());
+    compare(changed, "uses personal data", before.usesPersonalData(), now.usesPersonalData());
+    compare(changed, "privacy-policy URL", before.privacyPolicyUrl(), now.privacyPolicyUrl());
+    return "Against the live version " + l.getVersion() + ":\n"
+        + "Feature packages added: " + (added.isEmpty() ? "none" : String.join(", ", added)) + "\n"
+        + "Feature packages removed: " + (removed.isEmpty() ? "none" : String.join(", ", removed)) + "\n"
+        + "Basic info changed: " + (changed.isEmpty() ? "nothing" : String.join(", ", changed));
+  }
+
+  private static void compare(List<String> changed, String field, Object before, Object now) {
+    if (!Objects.equals(before, now)) {
+      changed.add(field);
+    }
   }
 
   private static String cut(String value) {

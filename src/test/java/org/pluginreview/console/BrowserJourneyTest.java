@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.task.Task;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -88,6 +89,8 @@ class BrowserJourneyTest {
     type(By.cssSelector("#create-plugin-form [name=name]"), "Weather " + PAYLOAD_IMG);
     type(By.cssSelector("#create-plugin-form [name=description]"), PAYLOAD_SCRIPT);
     click(By.cssSelector("#create-plugin-form button[type=submit]"));
+    // a new plugin opens on its own page, where its versions are uploaded
+    wait.until(ExpectedConditions.urlContains("#/plugins/" + pluginId));
     String card = "[data-plugin='" + pluginId + "'] ";
     click(By.cssSelector(card + "details.upload summary"));
     String upload = card + "details.upload form ";
@@ -126,7 +129,8 @@ class BrowserJourneyTest {
     openReview(pluginId);
     assertThat(fieldValue("Name")).isEqualTo("Weather " + PAYLOAD_SCRIPT);
     assertThat(fieldValue("Feature packages")).isEqualTo("forecast\n" + PAYLOAD_IMG);
-    assertThat(fieldValue("Submitter's self-check")).contains("confirmed by dev1");
+    assertThat(fieldValue("Submitter's self-check")).startsWith("Confirmed by dev1, ");
+    assertThat(fieldValue("What changed against the live version")).startsWith("No version is live yet");
     radio("Reject");
     radio("Information");
     WebElement comment = browser.findElement(By.xpath("//label[contains(., 'Comment for the developer')]/following::textarea[1]"));
@@ -137,6 +141,7 @@ class BrowserJourneyTest {
 
     // the developer sees the reason, fixes the version and resubmits
     consoleLogin("dev1");
+    openPlugin(pluginId);
     waitForStatus(row, "AUDIT_REJECTED");
     assertThat(text(By.cssSelector(row + ".rejection"))).isEqualTo("Information: Add a contact page " + PAYLOAD_IMG);
     screenshot("console-rejected");
@@ -158,6 +163,7 @@ class BrowserJourneyTest {
     By failure = By.cssSelector(row + ".findings.failure [data-finding=PRIVACY_POLICY_URL_REQUIRED]");
     assertThat(text(failure)).startsWith("The plugin uses personal data").doesNotContain("PRIVACY_POLICY_URL_REQUIRED");
     assertThat(text(By.cssSelector(row + ".findings.failure strong"))).contains("pre-review failed");
+    assertThat(text(By.cssSelector(card + ".card-message.error"))).contains("sent the version back");
     screenshot("console-pre-review-failed");
     click(By.cssSelector(row + "[data-action=EDIT]"));
     type(By.cssSelector("[data-panel] .version-form [name=infoPrivacyPolicyUrl]"), "https://weather.example/privacy");
@@ -175,13 +181,14 @@ class BrowserJourneyTest {
     // another reviewer approves; the form shows the earlier rejection
     tasklistLogin("reviewer2");
     openReview(pluginId);
-    assertThat(fieldValue("Earlier rejections")).contains("by reviewer1: INFORMATION: Add a contact page");
+    assertThat(fieldValue("Earlier rejections")).contains(", reviewer1: Information (信息不全): Add a contact page");
     radio("Approve");
     screenshot("tasklist-approve");
     complete();
 
     // the developer goes live
     consoleLogin("dev1");
+    openPlugin(pluginId);
     waitForStatus(row, "APPROVED");
     click(By.cssSelector(row + "[data-action=RELEASE]"));
     Alert confirmation = wait.until(ExpectedConditions.alertIsPresent()); // going live asks first
@@ -216,6 +223,12 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console-view")));
   }
 
+  /** From the list of plugins, a page at a time, to the plugin's own page. */
+  private void openPlugin(String pluginId) {
+    browser.get(url("/#/plugins/" + pluginId));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-plugin='" + pluginId + "']")));
+  }
+
   private void waitForStatus(String row, String status) {
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector(row.trim()), "data-status", status));
   }
@@ -244,18 +257,19 @@ class BrowserJourneyTest {
   }
 
   /**
-   * Opens the shared queue, as /reviews does, then newest first (other tests leave older reviews open), and
-   * the card of this plugin's review: it names the plugin and version, and shows who submitted it.
+   * Opens the shared queue, as /reviews does, and checks this review's card: it names the plugin and
+   * version, and shows who submitted it. Other tests leave reviews open; this one is raised as an overdue
+   * review would be, so that it comes first in the queue's order.
    */
   private void openReview(String pluginId) {
+    Task task = taskService.createTaskQuery()
+        .processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
+        .taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW).singleResult();
+    task.setPriority(99);
+    taskService.saveTask(task);
+    String taskId = task.getId();
     browser.get(url("/reviews"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Plugin reviews")));
-    String taskId = taskService.createTaskQuery()
-        .processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
-        .taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW).singleResult().getId();
-    String queue = browser.getCurrentUrl().replaceAll("&sorting=.*", "");
-    browser.get(queue + "&sorting=" + java.net.URLEncoder.encode("[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]",
-        java.nio.charset.StandardCharsets.UTF_8));
     By card = By.xpath("//li[contains(@class, 'task')][.//a[@href='#/?task=" + taskId + "']]");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "dev1"));
     assertThat(text(card)).contains("Review " + pluginId + " 1.0.0", "Plugin", pluginId + " (", "Version", "1.0.0",

@@ -426,6 +426,27 @@ class PluginApiTest {
         .isEqualTo("DEVELOPMENT");
   }
 
+  /** The review form leads with what changed since the live version, which a reviewer compares first. */
+  @Test
+  void theReviewFormSaysWhatChangedAgainstTheLiveVersion() {
+    String p = "api-" + SEQUENCE.incrementAndGet();
+    api.live("dev1", p);
+    api.post("dev1", "/api/plugins/" + p + "/versions", "{\"version\":\"1.1.0\",\"featurePackages\":[\"maps\"],"
+        + "\"basicInfo\":{\"name\":\"n2\",\"summary\":\"s\",\"description\":\"d\",\"category\":\"c\","
+        + "\"contactEmail\":\"a@b.example\"}}");
+    api.post("dev1", v(p, "1.1.0") + "/submit", null);
+    assertThat(api.post("dev1", v(p, "1.1.0") + "/self-check", ALL_ITEMS).body().path("status").asText())
+        .isEqualTo("AUDITING");
+    String taskId = api.get("reviewer2", "/engine-rest/task?processInstanceBusinessKey=" + p + ":1.1.0").body()
+        .get(0).path("id").asText();
+    assertThat(api.get("reviewer2", "/engine-rest/task/" + taskId + "/form-variables").body()
+        .path("detailChanges").path("value").asText()).isEqualTo("""
+        Against the live version 1.0.0:
+        Feature packages added: maps
+        Feature packages removed: core
+        Basic info changed: name""");
+  }
+
   @Test
   void reviewersCompleteTheReviewTaskAsTasklistDoes() {
     String p = plugin("dev1");
@@ -440,8 +461,10 @@ class PluginApiTest {
     Response form = api.get("reviewer2", "/engine-rest/task/" + taskId + "/form-variables");
     assertThat(form.body().path("detailName").path("value").asText()).isEqualTo("Weather");
     assertThat(form.body().path("detailFeaturePackages").path("value").asText()).isEqualTo("core");
-    assertThat(form.body().path("detailSelfCheck").path("value").asText()).contains("confirmed by dev1");
-    assertThat(form.body().path("detailFindings").path("value").asText()).isEqualTo("None.");
+    assertThat(form.body().path("detailSelfCheck").path("value").asText()).startsWith("Confirmed by dev1, ")
+        .contains("✓ The feature packages are added").doesNotContain("FEATURE_PACKAGES");
+    assertThat(form.body().path("detailChanges").path("value").asText())
+        .isEqualTo("No version is live yet: this would be the first release.");
     assertThat(api.get("reviewer2", "/engine-rest/task/" + taskId + "/form").body()
         .path("camundaFormRef").path("key").asText()).isEqualTo("form_review");
 
