@@ -47,6 +47,7 @@ const MESSAGES = {
     'finding.PRIVACY_POLICY_URL_REQUIRED': 'The plugin uses personal data, so it needs a privacy-policy URL starting with https://.',
     preReviewFailed: 'The automatic pre-review failed. Fix these, then submit again:',
     preReviewFailedShort: 'The automatic pre-review sent the version back: see what to fix below.',
+    'field.description': 'version notes', 'field.featurePackages': 'feature packages', 'field.basicInfo': 'basic info',
     preReviewWarning: 'The pre-review will send this version back:',
     'confirm.RELEASE': 'Take version {v} live? It replaces the live version for every user.',
     'confirm.WITHDRAW': 'Withdraw version {v} from review?',
@@ -98,6 +99,7 @@ const MESSAGES = {
     'finding.PRIVACY_POLICY_URL_REQUIRED': '插件使用用户个人信息，需要填写以 https:// 开头的隐私政策链接。',
     preReviewFailed: '自动预审未通过。请修改以下内容后重新提交：',
     preReviewFailedShort: '自动预审已退回此版本：请按下方提示修改。',
+    'field.description': '版本说明', 'field.featurePackages': '功能包', 'field.basicInfo': '基本信息',
     preReviewWarning: '预审将退回此版本：',
     'confirm.RELEASE': '确认将版本 {v} 上线？它将替换所有用户的线上版本。',
     'confirm.WITHDRAW': '确认撤回版本 {v} 的审核？',
@@ -438,7 +440,24 @@ function fillHistory(key, events) {
       h('strong', {}, t('event.' + e.action)), ' ',
       h('span', { class: 'muted' }, when(e.time) + ' · ' + e.actor
         + (e.from && e.from !== e.to ? ' · ' + t('status.' + e.from) + ' → ' + t('status.' + e.to) : '')),
-      e.comment ? h('div', { class: 'comment' }, e.comment) : null))));
+      e.comment ? h('div', { class: 'comment' }, readableComment(e)) : null))));
+}
+
+/** History keeps the API's codes in some comments; people read them as labels. */
+function readableComment(e) {
+  const label = (key, fallback) => (t(key) === key ? fallback : t(key));
+  if (e.action === 'PRE_REVIEW_FAILED') {
+    return e.comment.split(', ').map((code) => label('finding.' + code, code)).join(' ');
+  }
+  if (e.action === 'EDITED') {
+    return e.comment.split(', ').map((field) => label('field.' + field, field)).join(', ');
+  }
+  const colon = e.comment.indexOf(': ');
+  if (e.action === 'REJECTED' && colon > 0) {
+    const reason = e.comment.slice(0, colon);
+    return label('reason.' + reason, reason) + ': ' + e.comment.slice(colon + 2);
+  }
+  return e.comment;
 }
 
 async function toggleHistory(key) {

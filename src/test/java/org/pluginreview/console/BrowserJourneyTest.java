@@ -198,6 +198,11 @@ class BrowserJourneyTest {
     assertThat(text(By.cssSelector(card + ".live-version"))).isEqualTo("1.0.0");
     click(By.cssSelector(row + "[data-action=HISTORY]"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-history] [data-event=RELEASED]")));
+    // the history names findings and reasons; the API keeps their codes
+    assertThat(text(By.cssSelector("[data-history] [data-event=PRE_REVIEW_FAILED] .comment")))
+        .startsWith("The plugin uses personal data").doesNotContain("PRIVACY_POLICY_URL_REQUIRED");
+    assertThat(text(By.cssSelector("[data-history] [data-event=REJECTED] .comment")))
+        .isEqualTo("Information: Add a contact page " + PAYLOAD_IMG);
     screenshot("console-live");
     assertNoScriptRan();
 
