@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.pluginreview.lifecycle.ReleaseDecision;
 import org.pluginreview.lifecycle.ReviewDecision;
 import org.pluginreview.lifecycle.SelfCheckItem;
+import org.pluginreview.lifecycle.VersionStatus;
 
 /**
  * The one place that spells the review process's key, message, element ids and variable names with
@@ -152,6 +153,11 @@ public final class ReviewProcess {
       SelfCheckItem.BASIC_INFO, "Basic info checked (已检查基本信息)",
       SelfCheckItem.REVIEW_STANDARD, "The content follows the review standard (内容符合审核规范)",
       SelfCheckItem.TESTED, "Tested as a trial version (已作为体验版测试)");
+  public static final Map<VersionStatus, String> STATUS_LABELS = Map.of(
+      VersionStatus.DEVELOPMENT, "In development (开发版)", VersionStatus.SELF_CHECK, "Self-check (自检中)",
+      VersionStatus.AUDITING, "Under review (审核中)", VersionStatus.AUDIT_REJECTED, "Review rejected (审核驳回)",
+      VersionStatus.APPROVED, "Approved (审核通过)", VersionStatus.GRAY, "Grayscale test (灰度中)",
+      VersionStatus.RELEASED, "Live (线上版)", VersionStatus.OFFLINE, "Offline (已下线)");
   public static final Map<String, String> REASON_LABELS = Map.of(
       "FUNCTIONALITY", "Functionality (功能问题)", "CONTENT", "Content (内容问题)",
       "PRIVACY_SECURITY", "Privacy and security (隐私与安全)", "INFORMATION", "Information (信息不全)",

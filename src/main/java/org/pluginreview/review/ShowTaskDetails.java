@@ -77,7 +77,7 @@ class ShowTaskDetails implements TaskListener {
     Map<String, Object> details = new HashMap<>();
     details.put(ReviewProcess.Detail.PLUGIN, plugin.getPluginId() + " (" + plugin.getName() + ")");
     details.put(ReviewProcess.Detail.VERSION, v.getVersion());
-    details.put(ReviewProcess.Detail.STATUS, v.getStatus().name());
+    details.put(ReviewProcess.Detail.STATUS, ReviewProcess.STATUS_LABELS.get(v.getStatus()));
     details.put(ReviewProcess.Detail.GRAY_PERCENTAGE, v.getGrayPercentage() == null ? "-" : v.getGrayPercentage() + "%");
     details.put(ReviewProcess.Detail.SUBMITTER, text(v.getSubmitter()));
     details.put(ReviewProcess.Detail.DESCRIPTION, text(v.getDescription()));

@@ -25,6 +25,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
+import org.pluginreview.lifecycle.SelfCheckItem;
+import org.pluginreview.lifecycle.VersionLifecycle;
+import org.pluginreview.lifecycle.VersionStatus;
 
 /** The model is one a person can open in Modeler and read in Cockpit, and the code names what it has. */
 class ProcessModelTest {
@@ -80,8 +83,19 @@ class ProcessModelTest {
         }
         assertThat(c.path("type").asText()).isNotIn("html", "expression");
         assertThat(c.path("text").asText()).doesNotContain("{{");
+        // people read labels, never the API's codes
+        List<String> shown = new ArrayList<>(List.of(c.path("label").asText(), c.path("text").asText()));
+        c.path("values").forEach(v -> shown.add(v.path("label").asText()));
+        assertThat(shown).as(c.path("id").asText()).noneMatch(text -> text.matches("(?s).*\\b[A-Z]{2,}_?[A-Z]{2,}\\b.*"));
       });
     }
+  }
+
+  @Test
+  void everyStatusChecklistItemAndReasonHasALabelForTheForms() {
+    assertThat(ReviewProcess.STATUS_LABELS).containsOnlyKeys(VersionStatus.values());
+    assertThat(ReviewProcess.SELF_CHECK_LABELS).containsOnlyKeys(SelfCheckItem.values());
+    assertThat(ReviewProcess.REASON_LABELS).containsOnlyKeys(VersionLifecycle.REJECT_CATEGORIES);
   }
 
   @Test
