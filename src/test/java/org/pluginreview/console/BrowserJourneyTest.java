@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -213,6 +214,31 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.textToBe(By.cssSelector(row + ".status"), "线上版"));
     wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-history] [data-event=RELEASED] strong"), "上线"));
     screenshot("console-chinese");
+
+    // on a phone, 390 px wide, nothing runs off the page, in either language
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    for (String language : List.of("lang-zh", "lang-en")) {
+      click(By.id(language));
+      openPlugin(pluginId);
+      assertThat(overflowing()).as("plugin page, " + language).isEmpty();
+      browser.get(url("/#/"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".plugin-list, #plugins p")));
+      assertThat(overflowing()).as("plugin list, " + language).isEmpty();
+    }
+    openPlugin(pluginId);
+    screenshot("console-phone");
+  }
+
+  /** Elements whose right edge lies beyond the window, or a page wider than the window. */
+  @SuppressWarnings("unchecked")
+  private List<String> overflowing() {
+    return (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "const w = document.documentElement.clientWidth;"
+            + "const out = [...document.querySelectorAll('body *')].filter(e => {"
+            + "  const r = e.getBoundingClientRect(); return e.checkVisibility() && r.width > 0 && r.right > w + 1; })"
+            + "  .map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 30));"
+            + "if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);"
+            + "return out.slice(0, 10);");
   }
 
   // ------------------------------------------------------------------ console
