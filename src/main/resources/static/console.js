@@ -190,20 +190,26 @@ function route() {
   return { page: page ? Number(page[1]) : 0 };
 }
 
+/** Renders overlap (a language switch, then a link); only the newest one may fill the page. */
+let renders = 0;
+
 async function render() {
   showLoggedIn();
   const list = $('plugins');
   const where = route();
+  const mine = ++renders;
   try {
     if (where.plugin) {
       const plugin = await api('GET', '/api/plugins/' + encodeURIComponent(where.plugin));
       const histories = await Promise.all([...openHistory].filter((k) => k.startsWith(plugin.pluginId + '/'))
         .map(loadHistory));
+      if (mine !== renders) return;
       $('list-title').hidden = true;
       list.replaceChildren(h('p', {}, h('a', { href: '#/', class: 'back' }, t('allPlugins'))), pluginCard(plugin));
       histories.forEach(([key, events]) => fillHistory(key, events));
     } else {
       const plugins = await api('GET', '/api/plugins?page=' + where.page + '&size=' + PAGE_SIZE);
+      if (mine !== renders) return;
       $('list-title').hidden = false;
       list.replaceChildren(plugins.length ? pluginList(plugins) : h('p', { class: 'muted' }, t('noPlugins')),
         pager(where.page, plugins.length));
