@@ -116,6 +116,11 @@ let credentials = sessionStorage.getItem('credentials');
 let user = sessionStorage.getItem('user');
 const openHistory = new Set();
 
+/** The label for a code, or the fallback when there is none (a code newer than this page). */
+function labelOr(key, fallback) {
+  return t(key) === key ? fallback : t(key);
+}
+
 function t(key, vars) {
   let text = (MESSAGES[lang] && MESSAGES[lang][key]) || MESSAGES.en[key] || key;
   Object.entries(vars || {}).forEach(([k, v]) => { text = text.replace('{' + k + '}', v); });
@@ -256,7 +261,8 @@ function versionTable(plugin) {
   const rows = plugin.versions.flatMap((v) => {
     const key = plugin.pluginId + '/' + v.version;
     const reason = v.lastRejection
-      ? t('reason.' + v.lastRejection.reasonCategory) + ': ' + v.lastRejection.comment : '';
+      ? labelOr('reason.' + v.lastRejection.reasonCategory, v.lastRejection.reasonCategory) + ': '
+        + v.lastRejection.comment : '';
     return [
       h('tr', { class: 'version', 'data-version': v.version, 'data-status': v.status },
         h('td', {}, h('strong', {}, v.version), v.trial ? h('span', { class: 'trial' }, t('trial')) : null),
@@ -281,8 +287,7 @@ function versionTable(plugin) {
 function findingsBox(findings, heading) {
   return h('div', { class: heading === 'preReviewFailed' ? 'findings failure' : 'findings warning', role: 'alert' },
     h('strong', {}, t(heading)),
-    h('ul', {}, findings.map((f) => h('li', { 'data-finding': f.code }, t('finding.' + f.code) === 'finding.' + f.code
-      ? f.detail : t('finding.' + f.code)))));
+    h('ul', {}, findings.map((f) => h('li', { 'data-finding': f.code }, labelOr('finding.' + f.code, f.detail)))));
 }
 
 /** What the pre-review would find, as far as the page can tell before the self-check is sent. */
@@ -451,17 +456,16 @@ function fillHistory(key, events) {
 
 /** History keeps the API's codes in some comments; people read them as labels. */
 function readableComment(e) {
-  const label = (key, fallback) => (t(key) === key ? fallback : t(key));
   if (e.action === 'PRE_REVIEW_FAILED') {
-    return e.comment.split(', ').map((code) => label('finding.' + code, code)).join(' ');
+    return e.comment.split(', ').map((code) => labelOr('finding.' + code, code)).join(' ');
   }
   if (e.action === 'EDITED') {
-    return e.comment.split(', ').map((field) => label('field.' + field, field)).join(', ');
+    return e.comment.split(', ').map((field) => labelOr('field.' + field, field)).join(', ');
   }
   const colon = e.comment.indexOf(': ');
   if (e.action === 'REJECTED' && colon > 0) {
     const reason = e.comment.slice(0, colon);
-    return label('reason.' + reason, reason) + ': ' + e.comment.slice(colon + 2);
+    return labelOr('reason.' + reason, reason) + ': ' + e.comment.slice(colon + 2);
   }
   return e.comment;
 }

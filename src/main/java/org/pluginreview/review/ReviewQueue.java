@@ -73,8 +73,8 @@ class ReviewQueue implements ApplicationRunner {
       jdbc.execute("drop index if exists ACT_IDX_TASK_TENANT_ID");
     }
     if ("postgres".equals(databaseType)) {
-      // a count is "count(distinct ID_)" over the queue's tasks: from this index alone, in ID_ order,
-      // PostgreSQL counts without reading the table or sorting every id (140 ms at 100,000, now 50)
+      // Camunda counts the distinct ID_ of the queue's tasks: from this index alone, in ID_ order,
+      // PostgreSQL counts without reading the table or sorting every id (140 ms at 100,000, now 52)
       jdbc.execute("create index if not exists IX_TASK_DEF_KEY_ID on ACT_RU_TASK (TASK_DEF_KEY_, ID_)"
           + " include (PROC_DEF_ID_, TENANT_ID_, CASE_EXECUTION_ID_)");
     }

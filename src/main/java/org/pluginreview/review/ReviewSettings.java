@@ -9,13 +9,19 @@ import org.springframework.stereotype.Component;
 public class ReviewSettings {
 
   private final String sla;
+  private final Duration duration;
 
   ReviewSettings(@Value("${plugin-review.review-sla:P2D}") String sla) {
-    Duration.parse(sla); // refuse to start with an SLA the timer could not read
+    this.duration = Duration.parse(sla); // refuse to start with an SLA the timer could not read
     this.sla = sla;
   }
 
   public String getSla() {
     return sla;
+  }
+
+  /** The same SLA for Java callers (a review task's due date). */
+  Duration duration() {
+    return duration;
   }
 }

@@ -47,7 +47,7 @@ class ShowTaskDetails implements TaskListener {
   ShowTaskDetails(VersionStore store, VersionEventRepository events, ReviewSettings settings) {
     this.store = store;
     this.events = events;
-    this.sla = Duration.parse(settings.getSla());
+    this.sla = settings.duration();
   }
 
   @Override
