@@ -132,6 +132,11 @@ public final class ReviewProcess {
     public static final String SELF_CHECK = "detailSelfCheck";
     public static final String REJECTIONS = "detailRejections";
     public static final String CHANGES = "detailChanges";
+    /**
+     * The release decisions the rules allow now, comma-separated {@link org.pluginreview.lifecycle.ReleaseDecision}
+     * names: the release form offers only these. It only narrows what the form shows; the transition checks again.
+     */
+    public static final String RELEASE_CHOICES = "detailReleaseChoices";
 
     private Detail() {}
   }
@@ -144,7 +149,7 @@ public final class ReviewProcess {
           Detail.CONTACT_EMAIL, Detail.PERSONAL_DATA, Detail.PRIVACY_POLICY_URL, Detail.SELF_CHECK, Detail.REJECTIONS,
           Detail.CHANGES),
       USER_TASK_RELEASE_DECISION, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.STATUS,
-          Detail.GRAY_PERCENTAGE));
+          Detail.GRAY_PERCENTAGE, Detail.RELEASE_CHOICES));
 
   /** How the forms name the checklist items and reject reasons, in English and Chinese; the API keeps the codes. */
   public static final Map<SelfCheckItem, String> SELF_CHECK_LABELS = Map.of(

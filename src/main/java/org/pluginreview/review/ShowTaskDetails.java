@@ -19,13 +19,17 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pluginreview.lifecycle.BasicInfo;
 import org.pluginreview.lifecycle.Plugin;
 import org.pluginreview.lifecycle.PluginVersion;
+import org.pluginreview.lifecycle.ReleaseDecision;
 import org.pluginreview.lifecycle.SelfCheckItem;
 import org.pluginreview.lifecycle.VersionEvent;
 import org.pluginreview.lifecycle.VersionEventRepository;
 import org.pluginreview.lifecycle.VersionLifecycle;
 import org.pluginreview.lifecycle.VersionLifecycle.Review;
+import org.pluginreview.lifecycle.VersionRules;
+import org.pluginreview.lifecycle.VersionRules.Situation;
 import org.pluginreview.lifecycle.VersionStatus;
 import org.pluginreview.lifecycle.VersionStore;
+import org.pluginreview.system.Actor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -105,9 +109,21 @@ class ShowTaskDetails implements TaskListener {
       details.put(ReviewProcess.Detail.CHANGES, changes(v, store.relevant(review.pluginId(), review.version()).stream()
           .filter(s -> s.getStatus() == VersionStatus.RELEASED).findFirst()));
     }
+    if (wanted.contains(ReviewProcess.Detail.RELEASE_CHOICES)) {
+      details.put(ReviewProcess.Detail.RELEASE_CHOICES, releaseChoices(plugin, v));
+    }
     details.keySet().retainAll(wanted);
     details.replaceAll((name, value) -> cut((String) value));
     return details;
+  }
+
+  /** The release task is the owner's: what the rules let the owner decide now, as the console's actions would. */
+  private String releaseChoices(Plugin plugin, PluginVersion v) {
+    Situation owner = new Situation(plugin, v, VersionLifecycle.once(() -> store.relevant(plugin.getPluginId(), v.getVersion())),
+        new Actor(plugin.getOwner(), Set.of()), null);
+    return Arrays.stream(ReleaseDecision.values())
+        .filter(d -> VersionRules.refusal(d.action(), owner).isEmpty())
+        .map(Enum::name).collect(Collectors.joining(","));
   }
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")

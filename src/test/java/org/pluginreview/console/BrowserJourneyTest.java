@@ -187,6 +187,19 @@ class BrowserJourneyTest {
     screenshot("tasklist-approve");
     complete();
 
+    // the release form in Tasklist offers only what is allowed now: with no live version, no grayscale
+    tasklistLogin("dev1");
+    String releaseTask = taskService.createTaskQuery()
+        .processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
+        .taskDefinitionKey(ReviewProcess.USER_TASK_RELEASE_DECISION).singleResult().getId();
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + releaseTask));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "Go live (全量发布)"));
+    assertThat(fieldValue("Status")).isEqualTo("Approved (审核通过)");
+    assertThat(browser.findElements(By.cssSelector("input[type=radio]")).stream()
+        .map(r -> r.findElement(By.xpath("ancestor::label[1] | following-sibling::*[1]")).getText()).toList())
+        .containsExactly("Go live (全量发布)", "Return to development (退回开发版)");
+    screenshot("tasklist-release");
+
     // the developer goes live
     consoleLogin("dev1");
     openPlugin(pluginId);
@@ -272,7 +285,7 @@ class BrowserJourneyTest {
     type(By.cssSelector("input[ng-model=username]"), user);
     type(By.cssSelector("input[ng-model=password]"), user);
     click(By.cssSelector("button[type=submit]"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("Plugin reviews")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
     // our product's name, and no end-of-life banner for reviewers (Tasklist's config.js and user stylesheet)
     assertThat(text(By.cssSelector(".navbar-brand"))).contains("Plugin review");
     assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);

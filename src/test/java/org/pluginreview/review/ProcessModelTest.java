@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -25,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
+import org.pluginreview.lifecycle.ReleaseDecision;
 import org.pluginreview.lifecycle.SelfCheckItem;
 import org.pluginreview.lifecycle.VersionLifecycle;
 import org.pluginreview.lifecycle.VersionStatus;
@@ -86,9 +88,30 @@ class ProcessModelTest {
         // people read labels, never the API's codes
         List<String> shown = new ArrayList<>(List.of(c.path("label").asText(), c.path("text").asText()));
         c.path("values").forEach(v -> shown.add(v.path("label").asText()));
+        shown.addAll(expressionLabels(c.path("valuesExpression").asText()));
         assertThat(shown).as(c.path("id").asText()).noneMatch(text -> text.matches("(?s).*\\b[A-Z]{2,}_?[A-Z]{2,}\\b.*"));
       });
     }
+  }
+
+  /** The labels of options a FEEL expression lists ({@code {label: "...", value: "..."}}). */
+  private static List<String> expressionLabels(String expression) {
+    return java.util.regex.Pattern.compile("label: \"([^\"]*)\"").matcher(expression).results()
+        .map(m -> m.group(1)).toList();
+  }
+
+  @Test
+  void theReleaseFormOffersEveryReleaseDecisionWithALabelAndFiltersThemByTheAllowedOnes() throws Exception {
+    JsonNode field = StreamSupport.stream(new ObjectMapper().readTree(Path.of("processes/release-decision.form").toFile())
+        .path("components").spliterator(), false).filter(c -> c.path("key").asText().equals(ReviewProcess.Var.RELEASE_DECISION.name()))
+        .findFirst().orElseThrow();
+    String expression = field.path("valuesExpression").asText();
+    assertThat(field.has("values")).isFalse();
+    assertThat(expressionLabels(expression)).hasSize(ReleaseDecision.values().length).allMatch(l -> !l.isBlank());
+    for (ReleaseDecision d : ReleaseDecision.values()) {
+      assertThat(expression).contains("value: \"" + d.name() + "\"");
+    }
+    assertThat(expression).contains(ReviewProcess.Detail.RELEASE_CHOICES);
   }
 
   @Test

@@ -100,6 +100,8 @@ class ReviewProcessTest {
     VersionDetails approved = version(pluginId, "1.0.0");
     assertThat(approved.status()).isEqualTo(VersionStatus.APPROVED);
     assertThat(approved.reviewer()).isEqualTo("reviewer1");
+    // with no live version to compare against, the release form offers no grayscale
+    assertThat(releaseChoices(pi)).isEqualTo("GO_LIVE,RETURN_TO_DEVELOPMENT");
 
     as(identity, DEV1, () -> commands.release(DEV1, pluginId, "1.0.0", null));
     assertThat(pi).hasPassed(ReviewProcess.RELEASE_VERSION).isEnded().hasPassed(ReviewProcess.END_RELEASED);
@@ -184,9 +186,11 @@ class ReviewProcessTest {
     String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
     live(pluginId, "1.0.0");
     ProcessInstance pi = approved(pluginId, "1.1.0");
+    assertThat(releaseChoices(pi)).isEqualTo("GO_LIVE,START_GRAY,RETURN_TO_DEVELOPMENT");
 
     as(identity, DEV1, () -> commands.gray(DEV1, pluginId, "1.1.0", IntNode.valueOf(5), null));
     assertThat(pi).hasPassed(ReviewProcess.START_GRAYSCALE).isWaitingAt(ReviewProcess.USER_TASK_RELEASE_DECISION);
+    assertThat(releaseChoices(pi)).isEqualTo("GO_LIVE,RAISE_GRAY,CANCEL_GRAY,RETURN_TO_DEVELOPMENT");
     assertThat(version(pluginId, "1.1.0")).extracting(VersionDetails::status, VersionDetails::grayPercentage)
         .containsExactly(VersionStatus.GRAY, 5);
 
@@ -352,6 +356,11 @@ class ReviewProcessTest {
   private void live(String pluginId, String version) {
     approved(pluginId, version);
     as(identity, DEV1, () -> commands.release(DEV1, pluginId, version, null));
+  }
+
+  /** What the open release task's form offers. */
+  private String releaseChoices(ProcessInstance pi) {
+    return (String) engine.getTaskService().getVariableLocal(task(pi).getId(), ReviewProcess.Detail.RELEASE_CHOICES);
   }
 
   private VersionDetails version(String pluginId, String version) {
