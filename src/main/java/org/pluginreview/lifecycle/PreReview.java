@@ -1,14 +1,16 @@
 package org.pluginreview.lifecycle;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The automatic pre-review: what a human reviewer should never have to point out. */
-final class PreReview {
+public final class PreReview {
 
   private PreReview() {}
 
-  static List<Finding> findings(PluginVersion v) {
+  /** What the pre-review would find in the version as it is now. */
+  public static List<Finding> findings(PluginVersion v) {
     List<Finding> findings = new ArrayList<>();
     if (v.getFeaturePackages().isEmpty()) {
       findings.add(new Finding("FEATURE_PACKAGES_MISSING", "Add at least one feature package."));
@@ -27,6 +29,13 @@ final class PreReview {
       }
     }
     return findings;
+  }
+
+  /** Every code the pre-review can give: a version with nothing filled in that uses personal data gets them all. */
+  public static List<String> codes() {
+    PluginVersion empty = new PluginVersion("-", VersionNumber.parse("0.0.1"), Instant.EPOCH);
+    empty.setBasicInfo(new BasicInfo(null, null, null, null, null, true, null));
+    return findings(empty).stream().map(Finding::code).toList();
   }
 
   private static void require(List<Finding> findings, String value, String code, String detail) {

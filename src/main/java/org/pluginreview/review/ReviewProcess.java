@@ -137,13 +137,16 @@ public final class ReviewProcess {
      * names: the release form offers only these. It only narrows what the form shows; the transition checks again.
      */
     public static final String RELEASE_CHOICES = "detailReleaseChoices";
+    /** What the pre-review would find now, in words, so the self-check form warns before it fails; empty when nothing. */
+    public static final String PRE_REVIEW_WARNING = "detailPreReviewWarning";
 
     private Detail() {}
   }
 
   /** Which details each task's form shows; only those are stored on the task. */
   public static final Map<String, java.util.Set<String>> FORM_DETAILS = Map.of(
-      USER_TASK_SELF_CHECK, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.FEATURE_PACKAGES),
+      USER_TASK_SELF_CHECK, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.FEATURE_PACKAGES,
+          Detail.PRE_REVIEW_WARNING),
       USER_TASK_REVIEW, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.SUBMITTER, Detail.DESCRIPTION,
           Detail.FEATURE_PACKAGES, Detail.NAME, Detail.SUMMARY, Detail.INFO_DESCRIPTION, Detail.CATEGORY,
           Detail.CONTACT_EMAIL, Detail.PERSONAL_DATA, Detail.PRIVACY_POLICY_URL, Detail.SELF_CHECK, Detail.REJECTIONS,
@@ -163,6 +166,15 @@ public final class ReviewProcess {
       VersionStatus.AUDITING, "Under review (审核中)", VersionStatus.AUDIT_REJECTED, "Review rejected (审核驳回)",
       VersionStatus.APPROVED, "Approved (审核通过)", VersionStatus.GRAY, "Grayscale test (灰度中)",
       VersionStatus.RELEASED, "Live (线上版)", VersionStatus.OFFLINE, "Offline (已下线)");
+  public static final Map<String, String> FINDING_LABELS = Map.of(
+      "FEATURE_PACKAGES_MISSING", "Add at least one feature package (请至少添加一个功能包)",
+      "BASIC_INFO_NAME_MISSING", "Give the basic info a name (请填写名称)",
+      "BASIC_INFO_SUMMARY_MISSING", "Give the basic info a summary (请填写简介)",
+      "BASIC_INFO_DESCRIPTION_MISSING", "Give the basic info a description (请填写描述)",
+      "BASIC_INFO_CATEGORY_MISSING", "Give the basic info a category (请填写类目)",
+      "BASIC_INFO_CONTACT_MISSING", "Give the basic info a contact email (请填写联系邮箱)",
+      "PRIVACY_POLICY_URL_REQUIRED",
+      "The plugin uses personal data, so it needs a privacy-policy URL starting with https:// (使用个人信息需填写隐私政策链接)");
   public static final Map<String, String> REASON_LABELS = Map.of(
       "FUNCTIONALITY", "Functionality (功能问题)", "CONTENT", "Content (内容问题)",
       "PRIVACY_SECURITY", "Privacy and security (隐私与安全)", "INFORMATION", "Information (信息不全)",

@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.pluginreview.lifecycle.BasicInfo;
+import org.pluginreview.lifecycle.Finding;
 import org.pluginreview.lifecycle.Plugin;
 import org.pluginreview.lifecycle.PluginVersion;
+import org.pluginreview.lifecycle.PreReview;
 import org.pluginreview.lifecycle.ReleaseDecision;
 import org.pluginreview.lifecycle.SelfCheckItem;
 import org.pluginreview.lifecycle.VersionEvent;
@@ -108,6 +110,13 @@ class ShowTaskDetails implements TaskListener {
     if (wanted.contains(ReviewProcess.Detail.CHANGES)) {
       details.put(ReviewProcess.Detail.CHANGES, changes(v, store.relevant(review.pluginId(), review.version()).stream()
           .filter(s -> s.getStatus() == VersionStatus.RELEASED).findFirst()));
+    }
+    if (wanted.contains(ReviewProcess.Detail.PRE_REVIEW_WARNING)) {
+      List<Finding> findings = PreReview.findings(v);
+      details.put(ReviewProcess.Detail.PRE_REVIEW_WARNING, findings.isEmpty() ? ""
+          : "The automatic pre-review will send this version back to development (预审将退回此版本). Withdraw it, fix this and submit again:\n"
+              + findings.stream().map(f -> "• " + ReviewProcess.FINDING_LABELS.getOrDefault(f.code(), f.detail()))
+              .collect(Collectors.joining("\n")));
     }
     if (wanted.contains(ReviewProcess.Detail.RELEASE_CHOICES)) {
       details.put(ReviewProcess.Detail.RELEASE_CHOICES, releaseChoices(plugin, v));

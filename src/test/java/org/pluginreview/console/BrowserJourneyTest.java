@@ -156,6 +156,14 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-panel] .version-form")));
     click(By.cssSelector(row + "[data-action=SUBMIT]"));
     waitForStatus(row, "SELF_CHECK");
+    // Tasklist's self-check form warns as well
+    tasklistLogin("dev1");
+    openTask(pluginId, ReviewProcess.USER_TASK_SELF_CHECK);
+    assertThat(fieldValue("Warning: the pre-review will fail (预审将不通过)"))
+        .contains("privacy-policy URL").doesNotContain("PRIVACY_POLICY_URL_REQUIRED");
+    screenshot("tasklist-self-check-warning");
+    consoleLogin("dev1");
+    openPlugin(pluginId);
     click(By.cssSelector(row + "[data-action=SELF_CHECK]"));
     assertThat(text(By.cssSelector(".self-check-form .findings.warning"))).contains("privacy-policy URL");
     browser.findElements(By.cssSelector(".self-check-form input[type=checkbox]")).forEach(WebElement::click);
@@ -189,10 +197,7 @@ class BrowserJourneyTest {
 
     // the release form in Tasklist offers only what is allowed now: with no live version, no grayscale
     tasklistLogin("dev1");
-    String releaseTask = taskService.createTaskQuery()
-        .processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
-        .taskDefinitionKey(ReviewProcess.USER_TASK_RELEASE_DECISION).singleResult().getId();
-    browser.get(url("/camunda/app/tasklist/default/#/?task=" + releaseTask));
+    openTask(pluginId, ReviewProcess.USER_TASK_RELEASE_DECISION);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), "Go live (全量发布)"));
     assertThat(fieldValue("Status")).isEqualTo("Approved (审核通过)");
     assertThat(browser.findElements(By.cssSelector("input[type=radio]")).stream()
@@ -324,6 +329,14 @@ class BrowserJourneyTest {
     click(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(
         By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']")));
+  }
+
+  /** Opens a task of the journey's version directly, as a link from the console would. */
+  private void openTask(String pluginId, String taskDefinitionKey) {
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
+        .taskDefinitionKey(taskDefinitionKey).singleResult().getId();
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space(.)='Plugin']")));
   }
 
   private String fieldValue(String label) {

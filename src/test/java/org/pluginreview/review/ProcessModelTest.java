@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
+import org.pluginreview.lifecycle.PreReview;
 import org.pluginreview.lifecycle.ReleaseDecision;
 import org.pluginreview.lifecycle.SelfCheckItem;
 import org.pluginreview.lifecycle.VersionLifecycle;
@@ -119,6 +120,7 @@ class ProcessModelTest {
     assertThat(ReviewProcess.STATUS_LABELS).containsOnlyKeys(VersionStatus.values());
     assertThat(ReviewProcess.SELF_CHECK_LABELS).containsOnlyKeys(SelfCheckItem.values());
     assertThat(ReviewProcess.REASON_LABELS).containsOnlyKeys(VersionLifecycle.REJECT_CATEGORIES);
+    assertThat(ReviewProcess.FINDING_LABELS).containsOnlyKeys(PreReview.codes());
   }
 
   @Test

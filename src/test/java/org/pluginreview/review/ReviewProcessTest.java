@@ -80,6 +80,8 @@ class ReviewProcessTest {
 
     ProcessInstance pi = submit(pluginId, "1.0.0");
     assertThat(pi).isWaitingAt(ReviewProcess.USER_TASK_SELF_CHECK).task().isAssignedTo("dev1");
+    assertThat(engine.getTaskService().getVariableLocal(task(pi).getId(), ReviewProcess.Detail.PRE_REVIEW_WARNING))
+        .as("nothing to warn about").isEqualTo("");
     assertThat(pi).hasBusinessKey(pluginId + ":1.0.0");
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.SELF_CHECK);
 
@@ -169,6 +171,11 @@ class ReviewProcessTest {
         "1.0.0", null, List.of("core"), new org.pluginreview.plugin.PluginRequests.BasicInfoInput(
             "Name", null, "desc", "tools", "a@b.example", true, "http://insecure.example/privacy"))));
     ProcessInstance pi = submit(pluginId, "1.0.0");
+    // the self-check form warns in words before the pre-review fails
+    assertThat((String) engine.getTaskService().getVariableLocal(task(pi).getId(), ReviewProcess.Detail.PRE_REVIEW_WARNING))
+        .startsWith("The automatic pre-review will send this version back")
+        .contains("• Give the basic info a summary (请填写简介)", "privacy-policy URL starting with https://")
+        .doesNotContain("PRIVACY_POLICY_URL_REQUIRED");
     selfCheck(pluginId, "1.0.0");
 
     assertThat(pi).hasPassed(ReviewProcess.PRE_REVIEW, ReviewProcess.RETURN_WITH_FINDINGS,
