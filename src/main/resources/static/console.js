@@ -14,7 +14,9 @@ const MESSAGES = {
     noVersions: 'No versions yet.', status: 'Status', trial: 'trial', gray: 'Grayscale', submitted: 'Submitted',
     reviewed: 'Reviewed', reviewer: 'Reviewer', rejectReason: 'Reject reason', findings: 'Pre-review findings',
     actions: 'Actions', history: 'History', hideHistory: 'Hide history', percentage: 'Percentage (1-99)',
-    allPlugins: '← All plugins', previous: 'Previous', next: 'Next',
+    allPlugins: '← All plugins', previous: 'Previous', next: 'Next', more: 'More',
+    deletedVersions: 'Deleted versions ({n})', statusWhenDeleted: 'Status when deleted', deletedBy: 'Deleted by',
+    deletedAt: 'Deleted',
     confirm: 'Confirm', cancel: 'Cancel', loggedInAs: 'Logged in as', badLogin: 'Wrong user or password.',
     confirmDelete: 'Delete version {v}? Its history stays.', done: 'Done.', selfCheckTitle: 'Pre-submission self-check',
     'action.EDIT': 'Edit', 'action.DELETE': 'Delete', 'action.SET_TRIAL': 'Set as trial version',
@@ -66,7 +68,8 @@ const MESSAGES = {
     noVersions: '还没有版本。', status: '状态', trial: '体验版', gray: '灰度', submitted: '提交时间',
     reviewed: '审核时间', reviewer: '审核人', rejectReason: '驳回原因', findings: '预审问题',
     actions: '操作', history: '历史', hideHistory: '收起历史', percentage: '比例（1-99）',
-    allPlugins: '← 全部插件', previous: '上一页', next: '下一页',
+    allPlugins: '← 全部插件', previous: '上一页', next: '下一页', more: '更多',
+    deletedVersions: '已删除的版本（{n}）', statusWhenDeleted: '删除时状态', deletedBy: '删除人', deletedAt: '删除时间',
     confirm: '确认', cancel: '取消', loggedInAs: '当前用户', badLogin: '用户名或密码错误。',
     confirmDelete: '删除版本 {v}？审核历史会保留。', done: '已完成。', selfCheckTitle: '提审前自检',
     'action.EDIT': '编辑', 'action.DELETE': '删除', 'action.SET_TRIAL': '设为体验版',
@@ -205,12 +208,14 @@ async function render() {
   const mine = ++renders;
   try {
     if (where.plugin) {
-      const plugin = await api('GET', '/api/plugins/' + encodeURIComponent(where.plugin));
+      const path = '/api/plugins/' + encodeURIComponent(where.plugin);
+      const [plugin, deleted] = await Promise.all([api('GET', path), api('GET', path + '/deleted-versions?size=100')]);
       const histories = await Promise.all([...openHistory].filter((k) => k.startsWith(plugin.pluginId + '/'))
         .map(loadHistory));
       if (mine !== renders) return;
       $('list-title').hidden = true;
-      list.replaceChildren(h('p', {}, h('a', { href: '#/', class: 'back' }, t('allPlugins'))), pluginCard(plugin));
+      list.replaceChildren(h('p', {}, h('a', { href: '#/', class: 'back' }, t('allPlugins'))),
+        pluginCard(plugin, deleted));
       histories.forEach(([key, events]) => fillHistory(key, events));
     } else {
       const plugins = await api('GET', '/api/plugins?page=' + where.page + '&size=' + PAGE_SIZE);
@@ -242,7 +247,7 @@ function pager(page, count) {
     count === PAGE_SIZE ? h('a', { href: '#/page/' + (page + 1) }, t('next')) : null);
 }
 
-function pluginCard(plugin) {
+function pluginCard(plugin, deleted) {
   const upload = versionForm(null, async (body) => {
     await act(plugin.pluginId, () => api('POST', pluginPath(plugin) + '/versions', body));
   });
@@ -252,6 +257,7 @@ function pluginCard(plugin) {
     h('p', {}, t('liveVersion') + ': ', h('strong', { class: 'live-version' }, plugin.liveVersion || t('none')),
       ' · ' + t('trialVersion') + ': ', h('strong', { class: 'trial-version' }, plugin.trialVersion || t('none'))),
     plugin.versions.length ? versionTable(plugin) : h('p', { class: 'muted' }, t('noVersions')),
+    deleted.length ? deletedVersions(plugin, deleted) : null,
     h('details', { class: 'upload' }, h('summary', {}, t('uploadVersion')), upload));
 }
 
@@ -273,14 +279,48 @@ function versionTable(plugin) {
         h('td', { 'data-label': t('reviewed') }, when(v.reviewedAt)),
         h('td', { 'data-label': t('reviewer') }, v.reviewer || '-'),
         h('td', { class: 'rejection', 'data-label': t('rejectReason') }, reason),
-        h('td', {}, h('div', { class: 'actions' }, actionButtons(plugin, v),
-          h('button', { type: 'button', 'data-action': 'HISTORY', onclick: () => toggleHistory(key) },
-            openHistory.has(key) ? t('hideHistory') : t('history'))))),
+        h('td', {}, h('div', { class: 'actions' }, actionButtons(plugin, v), historyButton(key)))),
       h('tr', { class: 'panel-row', 'data-panel': key }, h('td', { colspan: 8 })),
-      h('tr', { class: 'history-row', 'data-history': key, hidden: !openHistory.has(key) }, h('td', { colspan: 8 })),
+      historyRow(key, 8),
     ];
   });
   return h('table', {}, h('thead', {}, head), h('tbody', {}, rows));
+}
+
+function historyButton(key) {
+  return h('button', { type: 'button', class: 'link', 'data-action': 'HISTORY', onclick: () => toggleHistory(key) },
+    openHistory.has(key) ? t('hideHistory') : t('history'));
+}
+
+function historyRow(key, columns) {
+  return h('tr', { class: 'history-row', 'data-history': key, hidden: !openHistory.has(key) }, h('td', { colspan: columns }));
+}
+
+/** Deleted versions stay findable with their history, folded away under the live ones. */
+const openDeleted = new Set();
+
+function deletedVersions(plugin, deleted) {
+  const box = h('details', { class: 'deleted-versions', open: openDeleted.has(plugin.pluginId) },
+    h('summary', {}, t('deletedVersions', { n: deleted.length })),
+    h('table', {},
+      h('thead', {}, h('tr', {}, ['version', 'statusWhenDeleted', 'deletedBy', 'deletedAt', 'actions']
+        .map((k) => h('th', {}, t(k))))),
+      h('tbody', {}, deleted.flatMap((d) => {
+        const key = plugin.pluginId + '/' + d.version;
+        return [
+          h('tr', { class: 'deleted', 'data-deleted-version': d.version },
+            h('td', {}, h('strong', {}, d.version)),
+            h('td', { 'data-label': t('statusWhenDeleted') }, labelOr('status.' + d.status, d.status)),
+            h('td', { 'data-label': t('deletedBy') }, d.deletedBy),
+            h('td', { 'data-label': t('deletedAt') }, when(d.deletedAt)),
+            h('td', {}, historyButton(key))),
+          historyRow(key, 5),
+        ];
+      }))));
+  box.addEventListener('toggle', () => {
+    if (box.open) openDeleted.add(plugin.pluginId); else openDeleted.delete(plugin.pluginId);
+  });
+  return box;
 }
 
 /** Pre-review findings in plain words, as a failure (or, before a self-check, as a warning). */
@@ -298,10 +338,21 @@ function expectedFindings(v) {
     ? [{ code: 'PRIVACY_POLICY_URL_REQUIRED' }] : [];
 }
 
+/** The step a version waits for, in the order the seed's version list offers them; the rest go under "More". */
+const MAIN_ACTIONS = ['SELF_CHECK', 'SUBMIT', 'RELEASE', 'WITHDRAW'];
+
 function actionButtons(plugin, v) {
-  return v.actions.filter((a) => a !== 'APPROVE' && a !== 'REJECT').map((action) =>
-    h('button', { type: 'button', 'data-action': action, class: action === 'DELETE' ? 'danger' : null,
-      onclick: () => runAction(plugin, v, action) }, t('action.' + action)));
+  const allowed = v.actions.filter((a) => a !== 'APPROVE' && a !== 'REJECT');
+  const main = MAIN_ACTIONS.find((a) => allowed.includes(a));
+  const button = (action, cls) => h('button', { type: 'button', 'data-action': action, class: cls,
+    onclick: (e) => { const menu = e.target.closest('details.more'); if (menu) menu.open = false; runAction(plugin, v, action); } },
+  t('action.' + action));
+  const rest = allowed.filter((a) => a !== main);
+  return [
+    main ? button(main, 'primary') : null,
+    rest.length ? h('details', { class: 'more' }, h('summary', {}, t('more')),
+      h('div', { class: 'menu' }, rest.map((a) => button(a, a === 'DELETE' ? 'danger' : null)))) : null,
+  ];
 }
 
 function panel(plugin, v, content) {

@@ -22,6 +22,7 @@ import org.pluginreview.lifecycle.VersionStore;
 import org.pluginreview.plugin.PluginRequests.CreatePlugin;
 import org.pluginreview.plugin.PluginRequests.EditVersion;
 import org.pluginreview.plugin.PluginRequests.UploadVersion;
+import org.pluginreview.plugin.PluginViews.DeletedVersion;
 import org.pluginreview.plugin.PluginViews.Event;
 import org.pluginreview.plugin.PluginViews.PluginDetails;
 import org.pluginreview.plugin.PluginViews.PluginSummary;
@@ -142,6 +143,14 @@ public class PluginCatalog {
           Map.of("revision", s.version().getRevision())));
     }
     return VersionRules.explained(action, s);
+  }
+
+  /** Each deletion of a version, newest first; the deleted version's history stays readable. */
+  @Transactional(readOnly = true)
+  public List<DeletedVersion> deletedVersions(Actor actor, String pluginId, Paging paging) {
+    VersionLifecycle.visible(actor, plugins.findByPluginId(pluginId), pluginId);
+    return events.findByPluginIdAndActionOrderByIdDesc(pluginId, VersionEvent.Type.DELETED, paging.pageable()).stream()
+        .map(e -> new DeletedVersion(e.getVersion(), e.getFromStatus(), e.getActor(), e.getOccurredAt())).toList();
   }
 
   /** The audit trail stays readable after the version itself was deleted. */

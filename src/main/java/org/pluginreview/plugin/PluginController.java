@@ -8,6 +8,7 @@ import org.pluginreview.plugin.PluginRequests.CreatePlugin;
 import org.pluginreview.plugin.PluginRequests.EditVersion;
 import org.pluginreview.plugin.PluginRequests.Trial;
 import org.pluginreview.plugin.PluginRequests.UploadVersion;
+import org.pluginreview.plugin.PluginViews.DeletedVersion;
 import org.pluginreview.plugin.PluginViews.Event;
 import org.pluginreview.plugin.PluginViews.PluginDetails;
 import org.pluginreview.plugin.PluginViews.PluginSummary;
@@ -81,6 +82,13 @@ class PluginController {
   List<VersionDetails> versions(@PathVariable String pluginId, @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
     return catalog.versions(actor(), pluginId, Paging.of(page, size));
+  }
+
+  @Refusals({NOT_FOUND, VALIDATION_FAILED})
+  @GetMapping("/{pluginId}/deleted-versions")
+  List<DeletedVersion> deletedVersions(@PathVariable String pluginId, @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
+    return catalog.deletedVersions(actor(), pluginId, Paging.of(page, size));
   }
 
   @Refusals({NOT_FOUND})

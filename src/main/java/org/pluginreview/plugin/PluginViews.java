@@ -19,6 +19,9 @@ public final class PluginViews {
   public record PluginDetails(String pluginId, String name, String description, String owner, Instant createdAt,
                               String liveVersion, String trialVersion, List<VersionDetails> versions) {}
 
+  /** A version that was deleted: its number, the status it was deleted in, by whom and when; its history stays. */
+  public record DeletedVersion(String version, VersionStatus status, String deletedBy, Instant deletedAt) {}
+
   public record Rejection(String reasonCategory, String comment) {}
 
   public record VersionDetails(

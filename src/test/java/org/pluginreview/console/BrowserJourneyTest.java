@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.camunda.bpm.engine.task.Task;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,6 +28,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.camunda.bpm.engine.TaskService;
 import org.pluginreview.review.ReviewProcess;
+import org.pluginreview.support.ApiClient;
 import org.pluginreview.support.ServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +52,7 @@ class BrowserJourneyTest {
   WebDriver browser;
   WebDriverWait wait;
   int shot;
+  boolean queueShown;
 
   @BeforeEach
   void openBrowser() throws IOException {
@@ -104,9 +107,9 @@ class BrowserJourneyTest {
     type(By.cssSelector(upload + "[name=infoContactEmail]"), "support@weather.example");
     click(By.cssSelector(upload + "button[type=submit]"));
     String row = card + "tr[data-version='1.0.0'] ";
-    click(By.cssSelector(row + "[data-action=SUBMIT]"));
+    action(row, "SUBMIT");
     waitForStatus(row, "SELF_CHECK");
-    click(By.cssSelector(row + "[data-action=SELF_CHECK]"));
+    action(row, "SELF_CHECK");
     browser.findElements(By.cssSelector(".self-check-form input[type=checkbox]")).forEach(WebElement::click);
     screenshot("console-self-check");
     click(By.cssSelector(".self-check-form [data-confirm=SELF_CHECK]"));
@@ -125,7 +128,10 @@ class BrowserJourneyTest {
     screenshot("cockpit-instance");
     assertNoScriptRan();
 
-    // a reviewer finds it in the review queue, sees the details and rejects it with a reason
+    // a reviewer finds it in the review queue among others, sees the details and rejects it with a reason
+    ApiClient others = new ApiClient(port);
+    others.inReview("dev2", "maps-" + System.nanoTime() % 100000, "City maps");
+    others.inReview("dev2", "notes-" + System.nanoTime() % 100000, "Quick notes");
     tasklistLogin("reviewer1");
     openReview(pluginId);
     assertThat(fieldValue("Name")).isEqualTo("Weather " + PAYLOAD_SCRIPT);
@@ -147,14 +153,21 @@ class BrowserJourneyTest {
     assertThat(text(By.cssSelector(row + ".rejection"))).isEqualTo("Information: Add a contact page " + PAYLOAD_IMG);
     screenshot("console-rejected");
     // the fix adds personal data but forgets the privacy policy: the console warns, the pre-review fails
-    click(By.cssSelector(row + "[data-action=EDIT]"));
+    // each version leads with its next step; the rest wait under "More"
+    assertThat(browser.findElements(By.cssSelector(row + ".actions > button.primary")))
+        .extracting(b -> b.getAttribute("data-action")).containsExactly("SUBMIT");
+    List<WebElement> more = browser.findElements(By.cssSelector(row + ".more .menu button"));
+    assertThat(more).extracting(b -> b.getAttribute("data-action")).contains("EDIT", "DELETE", "SET_TRIAL");
+    assertThat(more).noneMatch(WebElement::isDisplayed);
+    action(row, "EDIT");
+    assertAccessible("plugin page with the edit form open, English");
     WebElement notes = browser.findElement(By.cssSelector("[data-panel] .version-form [name=description]"));
     notes.clear();
     notes.sendKeys("Now with a contact page");
     click(By.cssSelector("[data-panel] .version-form [name=infoUsesPersonalData]"));
     click(By.cssSelector("[data-panel] .version-form button[type=submit]"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-panel] .version-form")));
-    click(By.cssSelector(row + "[data-action=SUBMIT]"));
+    action(row, "SUBMIT");
     waitForStatus(row, "SELF_CHECK");
     // Tasklist's self-check form warns as well
     tasklistLogin("dev1");
@@ -164,8 +177,9 @@ class BrowserJourneyTest {
     screenshot("tasklist-self-check-warning");
     consoleLogin("dev1");
     openPlugin(pluginId);
-    click(By.cssSelector(row + "[data-action=SELF_CHECK]"));
+    action(row, "SELF_CHECK");
     assertThat(text(By.cssSelector(".self-check-form .findings.warning"))).contains("privacy-policy URL");
+    assertAccessible("self-check form with a warning, English");
     browser.findElements(By.cssSelector(".self-check-form input[type=checkbox]")).forEach(WebElement::click);
     click(By.cssSelector(".self-check-form [data-confirm=SELF_CHECK]"));
     waitForStatus(row, "DEVELOPMENT");
@@ -174,14 +188,14 @@ class BrowserJourneyTest {
     assertThat(text(By.cssSelector(row + ".findings.failure strong"))).contains("pre-review failed");
     assertThat(text(By.cssSelector(card + ".card-message.error"))).contains("sent the version back");
     screenshot("console-pre-review-failed");
-    click(By.cssSelector(row + "[data-action=EDIT]"));
+    action(row, "EDIT");
     type(By.cssSelector("[data-panel] .version-form [name=infoPrivacyPolicyUrl]"), "https://weather.example/privacy");
     click(By.cssSelector("[data-panel] .version-form button[type=submit]"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-panel] .version-form")));
     assertThat(browser.findElements(By.cssSelector(row + ".findings.failure"))).as("gone once fixed").isEmpty();
-    click(By.cssSelector(row + "[data-action=SUBMIT]"));
+    action(row, "SUBMIT");
     waitForStatus(row, "SELF_CHECK");
-    click(By.cssSelector(row + "[data-action=SELF_CHECK]"));
+    action(row, "SELF_CHECK");
     assertThat(browser.findElements(By.cssSelector(".self-check-form .findings"))).isEmpty();
     browser.findElements(By.cssSelector(".self-check-form input[type=checkbox]")).forEach(WebElement::click);
     click(By.cssSelector(".self-check-form [data-confirm=SELF_CHECK]"));
@@ -209,7 +223,7 @@ class BrowserJourneyTest {
     consoleLogin("dev1");
     openPlugin(pluginId);
     waitForStatus(row, "APPROVED");
-    click(By.cssSelector(row + "[data-action=RELEASE]"));
+    action(row, "RELEASE");
     Alert confirmation = wait.until(ExpectedConditions.alertIsPresent()); // going live asks first
     assertThat(confirmation.getText()).contains("Take version 1.0.0 live?");
     confirmation.accept();
@@ -225,6 +239,27 @@ class BrowserJourneyTest {
     screenshot("console-live");
     assertNoScriptRan();
 
+    // a draft deleted from "More" stays findable, with its history
+    click(By.cssSelector(card + "details.upload summary"));
+    type(By.cssSelector(upload + "[name=version]"), "1.1.0");
+    click(By.cssSelector(upload + "button[type=submit]"));
+    String draft = card + "tr[data-version='1.1.0'] ";
+    waitForStatus(draft, "DEVELOPMENT");
+    click(By.cssSelector(draft + ".more > summary"));
+    // axe-core finds nothing serious on the console's pages, in either language: here with a menu open
+    assertAccessible("plugin page with a More menu open, English");
+    click(By.cssSelector(draft + "[data-action=DELETE]"));
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(draft.trim())));
+    click(By.cssSelector(card + ".deleted-versions summary"));
+    String gone = card + "tr[data-deleted-version='1.1.0'] ";
+    assertThat(text(By.cssSelector(gone + "td:nth-child(2)"))).isEqualTo("In development");
+    click(By.cssSelector(gone + "[data-action=HISTORY]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-history='" + pluginId + "/1.1.0'] [data-event=DELETED]")));
+    screenshot("console-deleted-version");
+
+    assertAccessible("plugin page with history and deleted versions open, English");
+
     // the platform's users read Chinese as well as English
     click(By.id("lang-zh"));
     wait.until(ExpectedConditions.textToBe(By.cssSelector("header h1"), "插件控制台"));
@@ -232,6 +267,20 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.textToBe(By.cssSelector(row + ".status"), "线上版"));
     wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-history] [data-event=RELEASED] strong"), "上线"));
     screenshot("console-chinese");
+    assertAccessible("plugin page, Chinese");
+    for (String language : List.of("lang-zh", "lang-en")) {
+      click(By.id(language));
+      browser.get(url("/#/"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".plugin-list")));
+      assertAccessible("plugin list, " + language);
+      click(By.id("logout"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+      assertAccessible("login, " + language);
+      type(By.id("login-username"), "dev1");
+      type(By.id("login-password"), "dev1");
+      click(By.id("login-submit"));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console-view")));
+    }
 
     // on a phone, 390 px wide, nothing runs off the page, in either language
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -245,6 +294,16 @@ class BrowserJourneyTest {
     }
     openPlugin(pluginId);
     screenshot("console-phone");
+  }
+
+  /** axe-core's rules, run on the page as it is now: no serious or critical violation. */
+  private void assertAccessible(String where) {
+    List<String> violations = new AxeBuilder().analyze(browser).getViolations().stream()
+        .filter(rule -> List.of("serious", "critical").contains(rule.getImpact()))
+        .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " "
+            + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).toList())
+        .toList();
+    assertThat(violations).as(where).isEmpty();
   }
 
   /** Elements whose right edge lies beyond the window, or a page wider than the window. */
@@ -276,6 +335,15 @@ class BrowserJourneyTest {
   private void openPlugin(String pluginId) {
     browser.get(url("/#/plugins/" + pluginId));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-plugin='" + pluginId + "']")));
+  }
+
+  /** A version's action: its main button, or one under its "More" menu, which opens first. */
+  private void action(String row, String action) {
+    By button = By.cssSelector(row + "[data-action=" + action + "]");
+    if (browser.findElements(button).stream().noneMatch(WebElement::isDisplayed)) {
+      click(By.cssSelector(row + ".more > summary"));
+    }
+    click(button);
   }
 
   private void waitForStatus(String row, String status) {
@@ -310,7 +378,7 @@ class BrowserJourneyTest {
    * version, and shows who submitted it. Other tests leave reviews open; this one is raised as an overdue
    * review would be, so that it comes first in the queue's order.
    */
-  private void openReview(String pluginId) {
+  private void openReview(String pluginId) throws IOException {
     Task task = taskService.createTaskQuery()
         .processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
         .taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW).singleResult();
@@ -323,6 +391,10 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(card, "dev1"));
     assertThat(text(card)).contains("Review " + pluginId + " 1.0.0", "Plugin", pluginId + " (", "Version", "1.0.0",
         "Submitter", "dev1");
+    if (!queueShown) {
+      screenshot("tasklist-queue");
+      queueShown = true;
+    }
     click(By.cssSelector(".tasks-list li.task a[href='#/?task=" + taskId + "']"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space(.)='Plugin']")));
     assertThat(fieldValue("Plugin")).startsWith(pluginId + " ");

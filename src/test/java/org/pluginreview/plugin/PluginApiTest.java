@@ -145,6 +145,15 @@ class PluginApiTest {
     assertThat(history.status()).isEqualTo(200);
     assertThat(history.body().findValuesAsText("action")).containsExactly(
         "UPLOADED", "TRIAL_SET", "TRIAL_CANCELLED", "DELETED");
+    // the plugin lists what was deleted, so that its history can be found again; only for those who see the plugin
+    Response deleted = api.get("dev1", "/api/plugins/" + p + "/deleted-versions");
+    assertThat(deleted.status()).isEqualTo(200);
+    assertThat(deleted.body()).hasSize(1);
+    assertThat(deleted.body().get(0).path("version").asText()).isEqualTo("1.0.0");
+    assertThat(deleted.body().get(0).path("status").asText()).isEqualTo("DEVELOPMENT");
+    assertThat(deleted.body().get(0).path("deletedBy").asText()).isEqualTo("dev1");
+    assertThat(deleted.body().get(0).path("deletedAt").asText()).isNotBlank();
+    assertProblem(api.get("dev2", "/api/plugins/" + p + "/deleted-versions"), 404, "NOT_FOUND");
     assertThat(api.get("dev1", "/api/plugins").body().findValuesAsText("pluginId")).contains(p);
   }
 

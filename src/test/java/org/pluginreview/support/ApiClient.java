@@ -54,7 +54,11 @@ public final class ApiClient {
 
   /** A plugin of the owner with version 1.0.0 uploaded, complete enough to pass the pre-review. */
   public void pluginWithVersion(String owner, String pluginId) {
-    post(owner, "/api/plugins", "{\"pluginId\":\"" + pluginId + "\",\"name\":\"n\"}");
+    pluginWithVersion(owner, pluginId, "n");
+  }
+
+  public void pluginWithVersion(String owner, String pluginId, String name) {
+    post(owner, "/api/plugins", "{\"pluginId\":\"" + pluginId + "\",\"name\":\"" + name + "\"}");
     post(owner, "/api/plugins/" + pluginId + "/versions", "{\"version\":\"1.0.0\",\"featurePackages\":[\"core\"],"
         + "\"basicInfo\":{\"name\":\"n\",\"summary\":\"s\",\"description\":\"d\",\"category\":\"c\","
         + "\"contactEmail\":\"a@b.example\"}}");
@@ -62,13 +66,21 @@ public final class ApiClient {
 
   /** ... submitted: 1.0.0 waits for its self-check. */
   public Response submitted(String owner, String pluginId) {
-    pluginWithVersion(owner, pluginId);
+    return submitted(owner, pluginId, "n");
+  }
+
+  public Response submitted(String owner, String pluginId, String name) {
+    pluginWithVersion(owner, pluginId, name);
     return post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/submit", null);
   }
 
   /** ... submitted and through the self-check: waiting for review. */
   public Response inReview(String owner, String pluginId) {
-    submitted(owner, pluginId);
+    return inReview(owner, pluginId, "n");
+  }
+
+  public Response inReview(String owner, String pluginId, String name) {
+    submitted(owner, pluginId, name);
     return post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/self-check", ALL_ITEMS);
   }
 
