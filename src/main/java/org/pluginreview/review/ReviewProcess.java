@@ -157,7 +157,7 @@ public final class ReviewProcess {
   /** How the forms name the checklist items and reject reasons, in English and Chinese; the API keeps the codes. */
   public static final Map<SelfCheckItem, String> SELF_CHECK_LABELS = Map.of(
       SelfCheckItem.FEATURE_PACKAGES, "The feature packages are added (已添加功能包)",
-      SelfCheckItem.VERSION_INFO, "Version info checked (已检查版本信息)",
+      SelfCheckItem.VERSION_INFO, "Version info checked: the version number can no longer change (已检查版本信息，提交后版本号不可更改)",
       SelfCheckItem.BASIC_INFO, "Basic info checked (已检查基本信息)",
       SelfCheckItem.REVIEW_STANDARD, "The content follows the review standard (内容符合审核规范)",
       SelfCheckItem.TESTED, "Tested as a trial version (已作为体验版测试)");

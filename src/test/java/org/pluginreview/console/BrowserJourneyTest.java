@@ -138,8 +138,8 @@ class BrowserJourneyTest {
     assertThat(fieldValue("Feature packages")).isEqualTo("forecast\n" + PAYLOAD_IMG);
     assertThat(fieldValue("Submitter's self-check")).startsWith("Confirmed by dev1, ");
     assertThat(fieldValue("What changed against the live version")).startsWith("No version is live yet");
-    radio("Reject");
-    radio("Information");
+    radio("Reject (驳回)");
+    radio("Information (信息不全)");
     WebElement comment = browser.findElement(By.xpath("//label[contains(., 'Comment for the developer')]/following::textarea[1]"));
     comment.sendKeys("Add a contact page " + PAYLOAD_IMG);
     screenshot("tasklist-reject");
@@ -205,7 +205,7 @@ class BrowserJourneyTest {
     tasklistLogin("reviewer2");
     openReview(pluginId);
     assertThat(fieldValue("Earlier rejections")).contains(", reviewer1: Information (信息不全): Add a contact page");
-    radio("Approve");
+    radio("Approve (通过)");
     screenshot("tasklist-approve");
     complete();
 

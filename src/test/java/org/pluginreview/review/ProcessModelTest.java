@@ -116,6 +116,21 @@ class ProcessModelTest {
   }
 
   @Test
+  void theFormsNameChecklistItemsAndReasonsWithTheSameLabelsAsTheirDetails() throws Exception {
+    Map<String, String> shown = new HashMap<>();
+    for (String form : List.of("self-check", "review")) {
+      new ObjectMapper().readTree(Path.of("processes", form + ".form").toFile()).path("components").forEach(c -> {
+        shown.put(c.path("key").asText(), c.path("label").asText());
+        c.path("values").forEach(v -> shown.put(c.path("key").asText() + "=" + v.path("value").asText(), v.path("label").asText()));
+      });
+    }
+    ReviewProcess.SELF_CHECK_VARIABLES.forEach((item, variable) ->
+        assertThat(shown.get(variable.name())).as(item.name()).isEqualTo(ReviewProcess.SELF_CHECK_LABELS.get(item)));
+    ReviewProcess.REASON_LABELS.forEach((reason, label) ->
+        assertThat(shown.get(ReviewProcess.Var.REJECT_CATEGORY.name() + "=" + reason)).as(reason).isEqualTo(label));
+  }
+
+  @Test
   void everyStatusChecklistItemAndReasonHasALabelForTheForms() {
     assertThat(ReviewProcess.STATUS_LABELS).containsOnlyKeys(VersionStatus.values());
     assertThat(ReviewProcess.SELF_CHECK_LABELS).containsOnlyKeys(SelfCheckItem.values());
