@@ -18,7 +18,8 @@ const MESSAGES = {
     deletedVersions: 'Deleted versions ({n})', statusWhenDeleted: 'Status when deleted', deletedBy: 'Deleted by',
     deletedAt: 'Deleted',
     confirm: 'Confirm', cancel: 'Cancel', loggedInAs: 'Logged in as', badLogin: 'Wrong user or password.',
-    confirmDelete: 'Delete version {v}? Its history stays.', done: 'Done.', selfCheckTitle: 'Pre-submission self-check',
+    confirmDelete: 'Delete version {v}? Its history stays.', done: 'Done.', selfCheckTitle: 'Pre-submission self-check of {v}',
+    editTitle: 'Edit version {v}', grayTitle: 'Grayscale test of {v}',
     'action.EDIT': 'Edit', 'action.DELETE': 'Delete', 'action.SET_TRIAL': 'Set as trial version',
     'action.CANCEL_TRIAL': 'Cancel trial version', 'action.SUBMIT': 'Submit for review',
     'action.SELF_CHECK': 'Self-check', 'action.WITHDRAW': 'Withdraw review', 'action.START_GRAY': 'Grayscale test',
@@ -71,7 +72,8 @@ const MESSAGES = {
     allPlugins: '← 全部插件', previous: '上一页', next: '下一页', more: '更多',
     deletedVersions: '已删除的版本（{n}）', statusWhenDeleted: '删除时状态', deletedBy: '删除人', deletedAt: '删除时间',
     confirm: '确认', cancel: '取消', loggedInAs: '当前用户', badLogin: '用户名或密码错误。',
-    confirmDelete: '删除版本 {v}？审核历史会保留。', done: '已完成。', selfCheckTitle: '提审前自检',
+    confirmDelete: '删除版本 {v}？审核历史会保留。', done: '已完成。', selfCheckTitle: '版本 {v} 提审前自检',
+    editTitle: '编辑版本 {v}', grayTitle: '版本 {v} 灰度测试',
     'action.EDIT': '编辑', 'action.DELETE': '删除', 'action.SET_TRIAL': '设为体验版',
     'action.CANCEL_TRIAL': '取消体验版', 'action.SUBMIT': '提交审核',
     'action.SELF_CHECK': '自检', 'action.WITHDRAW': '撤回审核', 'action.START_GRAY': '灰度测试',
@@ -355,9 +357,13 @@ function actionButtons(plugin, v) {
   ];
 }
 
-function panel(plugin, v, content) {
+/** A version's form opens under its row, with a title and a way out; one at a time per version. */
+function panel(plugin, v, title, content) {
   const cell = document.querySelector('[data-panel="' + CSS.escape(plugin.pluginId + '/' + v.version) + '"] td');
-  cell.replaceChildren(content ? h('div', { class: 'panel' }, content) : '');
+  cell.replaceChildren(content ? h('section', { class: 'panel', 'aria-label': title },
+    h('div', { class: 'panel-head' }, h('strong', {}, title),
+      h('button', { type: 'button', class: 'link', 'data-cancel': '', onclick: () => panel(plugin, v) }, t('cancel'))),
+    content) : '');
 }
 
 function versionPath(plugin, v) {
@@ -411,9 +417,10 @@ function runAction(plugin, v, action) {
     case 'RETURN_TO_DEVELOPMENT': return confirmed(action, v) && act(plugin.pluginId, () => api('POST', path + '/return-to-development'));
     case 'DELETE':
       return window.confirm(t('confirmDelete', { v: v.version })) ? act(plugin.pluginId, () => api('DELETE', path)) : null;
-    case 'SELF_CHECK': return panel(plugin, v, selfCheckForm(plugin, v));
-    case 'START_GRAY': case 'RAISE_GRAY': return panel(plugin, v, grayForm(plugin, v));
-    case 'EDIT': return panel(plugin, v, versionForm(v, (body) => act(plugin.pluginId, () => api('PATCH', path, body))));
+    case 'SELF_CHECK': return panel(plugin, v, t('selfCheckTitle', { v: v.version }), selfCheckForm(plugin, v));
+    case 'START_GRAY': case 'RAISE_GRAY': return panel(plugin, v, t('grayTitle', { v: v.version }), grayForm(plugin, v));
+    case 'EDIT': return panel(plugin, v, t('editTitle', { v: v.version }),
+      versionForm(v, (body) => act(plugin.pluginId, () => api('PATCH', path, body))));
     default: return null;
   }
 }
@@ -427,7 +434,6 @@ function selfCheckForm(plugin, v) {
   const path = versionPath(plugin, v);
   const expected = expectedFindings(v);
   const form = h('form', { class: 'self-check-form' },
-    h('strong', {}, t('selfCheckTitle')),
     expected.length ? findingsBox(expected, 'preReviewWarning') : null,
     CHECKLIST.map((item) => h('label', { class: 'inline' },
       h('input', { type: 'checkbox', name: 'items', value: item }), h('span', {}, t('item.' + item)))),
@@ -569,7 +575,7 @@ $('create-plugin-form').addEventListener('submit', (e) => {
   act(pluginId, () => api('POST', '/api/plugins', {
     pluginId, name: f.name.value.trim(), description: f.description.value.trim() || null,
   }).then(() => { location.hash = '#/plugins/' + encodeURIComponent(pluginId); })) // its page, to upload to
-    .then((ok) => { if (ok) e.target.reset(); });
+    .then((ok) => { if (ok) { e.target.reset(); $('create-plugin').open = false; } }); // out of the way of the new page
 });
 
 $('logout').addEventListener('click', logout);

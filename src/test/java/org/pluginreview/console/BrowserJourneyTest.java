@@ -95,6 +95,7 @@ class BrowserJourneyTest {
     click(By.cssSelector("#create-plugin-form button[type=submit]"));
     // a new plugin opens on its own page, where its versions are uploaded
     wait.until(ExpectedConditions.urlContains("#/plugins/" + pluginId));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#create-plugin-form")));
     String card = "[data-plugin='" + pluginId + "'] ";
     click(By.cssSelector(card + "details.upload summary"));
     String upload = card + "details.upload form ";
@@ -161,6 +162,11 @@ class BrowserJourneyTest {
     assertThat(more).noneMatch(WebElement::isDisplayed);
     action(row, "EDIT");
     assertAccessible("plugin page with the edit form open, English");
+    // the panel says what it edits, and can be left without saving
+    assertThat(text(By.cssSelector("[data-panel] .panel-head strong"))).isEqualTo("Edit version 1.0.0");
+    click(By.cssSelector("[data-panel] [data-cancel]"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-panel] .version-form")));
+    action(row, "EDIT");
     WebElement notes = browser.findElement(By.cssSelector("[data-panel] .version-form [name=description]"));
     notes.clear();
     notes.sendKeys("Now with a contact page");
