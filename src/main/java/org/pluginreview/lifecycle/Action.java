@@ -24,7 +24,9 @@ public enum Action {
   RAISE_GRAY(Role.OWNER, GRAY),
   CANCEL_GRAY(Role.OWNER, GRAY),
   RELEASE(Role.OWNER, APPROVED, GRAY),
-  RETURN_TO_DEVELOPMENT(Role.OWNER, APPROVED, GRAY);
+  RETURN_TO_DEVELOPMENT(Role.OWNER, APPROVED, GRAY),
+  /** Make an earlier live version live again, with no new review: it was reviewed before. */
+  ROLLBACK(Role.OWNER, VersionStatus.OFFLINE);
 
   enum Role { OWNER, SUBMITTER, REVIEWER }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.engine.spi.NaturalIdResolutions;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,6 +70,11 @@ class JpaVersionStore implements VersionStore {
   @Override
   public List<PluginVersion> relevant(String pluginId, String version) {
     return new ArrayList<>(versions.findRelevant(pluginId, PluginVersionRepository.RELEVANT, version));
+  }
+
+  @Override
+  public List<PluginVersion> earlierLive(String pluginId, int limit) {
+    return versions.findByPluginIdAndStatusOrderByReleasedAtDesc(pluginId, VersionStatus.OFFLINE, Limit.of(limit));
   }
 
   @Override

@@ -39,6 +39,10 @@ public class Plugin {
   @Column(name = "highest_live_version")
   private String highestLiveVersion;
 
+  /** The version its owner took offline, to bring back; null while the plugin is online. */
+  @Column(name = "offline_version")
+  private String offlineVersion;
+
   protected Plugin() {}
 
   public Plugin(String pluginId, String name, String description, String owner, Instant createdAt) {
@@ -77,6 +81,19 @@ public class Plugin {
 
   Optional<VersionNumber> highestLiveVersion() {
     return Optional.ofNullable(highestLiveVersion).map(VersionNumber::parse);
+  }
+
+  public Optional<String> offlineVersion() {
+    return Optional.ofNullable(offlineVersion);
+  }
+
+  void takenOffline(String version) {
+    offlineVersion = version;
+  }
+
+  /** A version live again, by bringing it back, a rollback or a release, ends the plugin's time offline. */
+  void backOnline() {
+    offlineVersion = null;
   }
 
   void wentLive(VersionNumber version) {

@@ -30,4 +30,6 @@ public interface PluginVersionRepository extends JpaRepository<PluginVersion, Lo
   @Query("select v from PluginVersion v where v.pluginId = :pluginId"
       + " and (v.status in :statuses or v.trial = true or v.version = :version)")
   List<PluginVersion> findRelevant(String pluginId, Collection<VersionStatus> statuses, String version);
+
+  List<PluginVersion> findByPluginIdAndStatusOrderByReleasedAtDesc(String pluginId, VersionStatus status, Limit limit);
 }

@@ -326,12 +326,61 @@ public class VersionLifecycle {
       }
     }
     counters.released();
+    d.plugin().backOnline();
     boolean wasTrial = v.isTrial();
     v.setTrial(false);
     v.setGrayPercentage(null);
     v.setReleasedAt(clock.instant());
     d.plugin().wentLive(v.number());
     move(v, VersionStatus.RELEASED, Type.RELEASED, actor, wasTrial ? "trial flag cleared" : null);
+  }
+
+  // ---------------------------------------------------------------- after go-live: the owner's immediate actions
+
+  /** An earlier live version is live again; the current one goes offline. No review: it was reviewed before. */
+  public Situation rollback(Actor actor, String pluginId, String version, Long expectedRevision) {
+    Situation s = locked(actor, pluginId, version, expectedRevision, null, true);
+    VersionRules.require(Action.ROLLBACK, s);
+    PluginVersion target = s.version();
+    String from = null;
+    for (PluginVersion other : s.siblings()) {
+      if (other.getStatus() == VersionStatus.RELEASED) {
+        from = other.getVersion();
+        move(other, VersionStatus.OFFLINE, Type.TAKEN_OFFLINE, actor.userId(), "rolled back to " + target.getVersion());
+      }
+    }
+    s.plugin().backOnline();
+    target.setReleasedAt(clock.instant());
+    move(target, VersionStatus.RELEASED, Type.ROLLED_BACK, actor.userId(), from == null ? null : "rolled back from " + from);
+    return s;
+  }
+
+  /** The live version goes offline; subscriptions and the listing stay, and it can be brought back. */
+  public void takeOffline(Actor actor, String pluginId) {
+    Plugin plugin = visible(actor, store.lockPlugin(pluginId), pluginId);
+    List<PluginVersion> relevant = store.relevant(pluginId, null);
+    requirePlugin(VersionRules.PluginAction.TAKE_OFFLINE, plugin, relevant, actor);
+    PluginVersion live = relevant.stream().filter(v -> v.getStatus() == VersionStatus.RELEASED).findFirst().orElseThrow();
+    plugin.takenOffline(live.getVersion());
+    move(live, VersionStatus.OFFLINE, Type.TAKEN_OFFLINE, actor.userId(), "taken offline");
+  }
+
+  public void bringOnline(Actor actor, String pluginId) {
+    Plugin plugin = visible(actor, store.lockPlugin(pluginId), pluginId);
+    List<PluginVersion> relevant = store.relevant(pluginId, null);
+    requirePlugin(VersionRules.PluginAction.BRING_ONLINE, plugin, relevant, actor);
+    String version = plugin.offlineVersion().orElseThrow();
+    PluginVersion v = store.version(pluginId, version).orElseThrow(() -> notFound(pluginId, version));
+    plugin.backOnline();
+    move(v, VersionStatus.RELEASED, Type.BROUGHT_ONLINE, actor.userId(), null);
+  }
+
+  private static void requirePlugin(VersionRules.PluginAction action, Plugin plugin, List<PluginVersion> relevant,
+                                    Actor actor) {
+    Optional<VersionRules.Refusal> refusal = VersionRules.refusal(action, plugin, relevant, actor);
+    if (refusal.isPresent()) {
+      throw refusal.get().exception();
+    }
   }
 
   public void returnToDevelopment(Review review) {
@@ -400,8 +449,9 @@ public class VersionLifecycle {
         ? siblings.stream().filter(x -> x.getVersion().equals(version)).findFirst()
         : store.version(pluginId, version)).orElseThrow(() -> notFound(pluginId, version));
     checkRevision(v, expectedRevision);
-    return siblings != null ? new Situation(plugin, v, siblings, actor, claimedBy)
-        : new Situation(plugin, v, once(() -> store.relevant(pluginId, version)), actor, claimedBy);
+    Supplier<List<PluginVersion>> earlierLive = once(() -> store.earlierLive(pluginId, VersionRules.ROLLBACK_DEPTH));
+    return new Situation(plugin, v, siblings != null ? () -> siblings : once(() -> store.relevant(pluginId, version)),
+        earlierLive, actor, claimedBy);
   }
 
   /** A supplier that asks its source once, when first asked. */

@@ -18,11 +18,15 @@ public final class VersionRules {
 
   /** What the rules need to know about one version and its plugin. */
   public record Situation(Plugin plugin, PluginVersion version, Supplier<List<PluginVersion>> siblingSource,
-                          Actor actor, String reviewClaimedBy) {
+                          Supplier<List<PluginVersion>> earlierLiveSource, Actor actor, String reviewClaimedBy) {
 
+    /** With every version of the plugin that a rule may ask about: the earlier live ones are read from the list. */
     public Situation(Plugin plugin, PluginVersion version, List<PluginVersion> siblings, Actor actor,
                      String reviewClaimedBy) {
-      this(plugin, version, () -> siblings, actor, reviewClaimedBy);
+      this(plugin, version, () -> siblings, () -> siblings.stream()
+          .filter(v -> v.getStatus() == VersionStatus.OFFLINE && v.getReleasedAt() != null)
+          .sorted(java.util.Comparator.comparing(PluginVersion::getReleasedAt).reversed())
+          .limit(ROLLBACK_DEPTH).toList(), actor, reviewClaimedBy);
     }
 
     /** The version with the siblings the rules look at (in flight, live, trial); only some rules need them. */
@@ -69,6 +73,9 @@ public final class VersionRules {
       return e;
     }
   }
+
+  /** How many earlier live versions a plugin can roll back to, as WeChat keeps. */
+  public static final int ROLLBACK_DEPTH = 5;
 
   private VersionRules() {}
 
@@ -128,6 +135,7 @@ public final class VersionRules {
       case APPROVE, REJECT -> s.reviewClaimedBy() != null && !s.reviewClaimedBy().equals(actor)
           ? refused(ErrorCode.CONFLICT, "The review is claimed by " + s.reviewClaimedBy() + ".")
           : Optional.empty();
+      case ROLLBACK -> rollbackRefusal(s);
       case START_GRAY -> s.hasLiveVersion()
           ? Optional.empty()
           : refused(ErrorCode.GRAY_NEEDS_LIVE_VERSION,
@@ -152,6 +160,44 @@ public final class VersionRules {
       return refused(ErrorCode.FEATURE_PACKAGES_REQUIRED, "Add at least one feature package before submitting.");
     }
     return Optional.empty();
+  }
+
+  private static Optional<Refusal> rollbackRefusal(Situation s) {
+    Optional<PluginVersion> gray = s.siblings().stream().filter(v -> v.getStatus() == VersionStatus.GRAY).findFirst();
+    if (gray.isPresent()) {
+      return Optional.of(new Refusal(ErrorCode.ROLLBACK_DURING_GRAY, "Version " + gray.get().getVersion()
+          + " is in a grayscale test; finish or cancel it before rolling back.",
+          Map.of("grayVersion", gray.get().getVersion())));
+    }
+    if (s.earlierLiveSource().get().stream().noneMatch(v -> v.getVersion().equals(s.version().getVersion()))) {
+      return refused(ErrorCode.ILLEGAL_STATE, "Only the last " + ROLLBACK_DEPTH
+          + " versions that were live can be made live again.");
+    }
+    return Optional.empty();
+  }
+
+  /** What can be done to the plugin as a whole: its owner, or an administrator, takes it offline and back. */
+  public enum PluginAction { TAKE_OFFLINE, BRING_ONLINE }
+
+  public static List<PluginAction> allowed(Plugin plugin, List<PluginVersion> relevant, Actor actor) {
+    return Arrays.stream(PluginAction.values()).filter(a -> refusal(a, plugin, relevant, actor).isEmpty()).toList();
+  }
+
+  public static Optional<Refusal> refusal(PluginAction action, Plugin plugin, List<PluginVersion> relevant, Actor actor) {
+    if (!actor.userId().equals(plugin.getOwner()) && !actor.isAdmin()) {
+      return refused(ErrorCode.FORBIDDEN, "Only the plugin's owner or an administrator may do this.");
+    }
+    boolean live = relevant.stream().anyMatch(v -> v.getStatus() == VersionStatus.RELEASED);
+    return switch (action) {
+      case TAKE_OFFLINE -> !live
+          ? refused(ErrorCode.ILLEGAL_STATE, "The plugin has no live version to take offline.")
+          : relevant.stream().anyMatch(v -> v.getStatus() == VersionStatus.GRAY)
+          ? refused(ErrorCode.ILLEGAL_STATE, "A version is in a grayscale test against the live one; cancel it first.")
+          : Optional.empty();
+      case BRING_ONLINE -> plugin.offlineVersion().isEmpty() || live
+          ? refused(ErrorCode.ILLEGAL_STATE, "The plugin is not offline.")
+          : Optional.empty();
+    };
   }
 
   static Refusal versionNotGreater(String version, VersionNumber live) {

@@ -26,6 +26,9 @@ public interface VersionStore {
 
   boolean exists(String pluginId, String version);
 
+  /** Versions that were live and were taken offline, the most recently live first: at most {@code limit}. */
+  List<PluginVersion> earlierLive(String pluginId, int limit);
+
   void add(PluginVersion version);
 
   void remove(PluginVersion version);

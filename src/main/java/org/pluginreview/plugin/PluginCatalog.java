@@ -193,13 +193,31 @@ public class PluginCatalog {
     lifecycle.cancelTrial(actor, pluginId, expectedRevision);
   }
 
+  // ---------------------------------------------------------------- after go-live: immediate owner actions
+
+  public VersionDetails rollback(Actor actor, String pluginId, String version, Long expectedRevision) {
+    lifecycle.rollback(actor, pluginId, version, expectedRevision);
+    return version(actor, pluginId, version);
+  }
+
+  public PluginDetails takeOffline(Actor actor, String pluginId) {
+    lifecycle.takeOffline(actor, pluginId);
+    return plugin(actor, pluginId);
+  }
+
+  public PluginDetails bringOnline(Actor actor, String pluginId) {
+    lifecycle.bringOnline(actor, pluginId);
+    return plugin(actor, pluginId);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** The siblings are read only if one of the version's possible actions depends on them. */
   private Situation situation(Actor actor, String pluginId, String version) {
     Plugin plugin = VersionLifecycle.visible(actor, store.plugin(pluginId), pluginId);
     PluginVersion v = store.version(pluginId, version).orElseThrow(() -> VersionLifecycle.notFound(pluginId, version));
-    return new Situation(plugin, v, VersionLifecycle.once(() -> relevant(pluginId, version)), actor, claimedBy(v));
+    return new Situation(plugin, v, VersionLifecycle.once(() -> relevant(pluginId, version)),
+        VersionLifecycle.once(() -> store.earlierLive(pluginId, VersionRules.ROLLBACK_DEPTH)), actor, claimedBy(v));
   }
 
   private List<PluginVersion> relevant(String pluginId, String version) {
@@ -217,7 +235,7 @@ public class PluginCatalog {
   private PluginDetails details(Plugin p, List<PluginVersion> all, Actor actor) {
     List<VersionDetails> views = all.stream().map(v -> view(new Situation(p, v, all, actor, claimedBy(v)))).toList();
     return new PluginDetails(p.getPluginId(), p.getName(), p.getDescription(), p.getOwner(), p.getCreatedAt(),
-        liveVersion(all), trialVersion(all), views);
+        liveVersion(all), trialVersion(all), p.offlineVersion().orElse(null), VersionRules.allowed(p, all, actor), views);
   }
 
   static VersionDetails view(Situation s) {

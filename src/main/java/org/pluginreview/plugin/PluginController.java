@@ -129,6 +129,25 @@ class PluginController {
     return ResponseEntity.noContent().build();
   }
 
+  @Refusals({NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, ROLLBACK_DURING_GRAY})
+  @PostMapping(VERSION + "/rollback")
+  VersionDetails rollback(@PathVariable String pluginId, @PathVariable String version,
+                          @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+    return catalog.rollback(actor(), pluginId, version, IfMatch.revision(ifMatch));
+  }
+
+  @Refusals({NOT_FOUND, FORBIDDEN, ILLEGAL_STATE})
+  @PostMapping("/{pluginId}/offline")
+  PluginDetails takeOffline(@PathVariable String pluginId) {
+    return catalog.takeOffline(actor(), pluginId);
+  }
+
+  @Refusals({NOT_FOUND, FORBIDDEN, ILLEGAL_STATE})
+  @PostMapping("/{pluginId}/online")
+  PluginDetails bringOnline(@PathVariable String pluginId) {
+    return catalog.bringOnline(actor(), pluginId);
+  }
+
   @Refusals({NOT_FOUND})
   @GetMapping(VERSION + "/history")
   List<Event> history(@PathVariable String pluginId, @PathVariable String version) {

@@ -6,6 +6,7 @@ import org.pluginreview.lifecycle.Action;
 import org.pluginreview.lifecycle.BasicInfo;
 import org.pluginreview.lifecycle.Finding;
 import org.pluginreview.lifecycle.VersionEvent;
+import org.pluginreview.lifecycle.VersionRules;
 import org.pluginreview.lifecycle.VersionStatus;
 
 /** Response bodies of {@code /api}. */
@@ -16,8 +17,10 @@ public final class PluginViews {
   public record PluginSummary(String pluginId, String name, String description, String owner, Instant createdAt,
                               String liveVersion, String trialVersion) {}
 
+  /** {@code offlineVersion}: the live version its owner took offline (null while online); {@code actions}: the plugin's own. */
   public record PluginDetails(String pluginId, String name, String description, String owner, Instant createdAt,
-                              String liveVersion, String trialVersion, List<VersionDetails> versions) {}
+                              String liveVersion, String trialVersion, String offlineVersion,
+                              List<VersionRules.PluginAction> actions, List<VersionDetails> versions) {}
 
   /** A version that was deleted: its number, the status it was deleted in, by whom and when; its history stays. */
   public record DeletedVersion(String version, VersionStatus status, String deletedBy, Instant deletedAt) {}

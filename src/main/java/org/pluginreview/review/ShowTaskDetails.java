@@ -128,7 +128,7 @@ class ShowTaskDetails implements TaskListener {
 
   /** The release task is the owner's: what the rules let the owner decide now, as the console's actions would. */
   private String releaseChoices(Plugin plugin, PluginVersion v) {
-    Situation owner = new Situation(plugin, v, VersionLifecycle.once(() -> store.relevant(plugin.getPluginId(), v.getVersion())),
+    Situation owner = new Situation(plugin, v, store.relevant(plugin.getPluginId(), v.getVersion()),
         new Actor(plugin.getOwner(), Set.of()), null);
     return Arrays.stream(ReleaseDecision.values())
         .filter(d -> VersionRules.refusal(d.action(), owner).isEmpty())

@@ -38,6 +38,12 @@ final class InMemoryVersions implements VersionStore {
   }
 
   @Override
+  public List<PluginVersion> earlierLive(String pluginId, int limit) {
+    return versions.stream().filter(v -> v.getPluginId().equals(pluginId) && v.getStatus() == VersionStatus.OFFLINE)
+        .sorted(java.util.Comparator.comparing(PluginVersion::getReleasedAt).reversed()).limit(limit).toList();
+  }
+
+  @Override
   public boolean exists(String pluginId, String version) {
     return versions.stream().anyMatch(v -> v.getPluginId().equals(pluginId) && v.getVersion().equals(version));
   }

@@ -31,8 +31,27 @@ class VersionLifecycleTest {
       "a@b.example", false, null);
 
   private final InMemoryVersions store = new InMemoryVersions();
-  private final VersionLifecycle lifecycle = new VersionLifecycle(store, LifecycleCounters.NONE,
-      Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+  /** A clock that moves a second each time it is read, so that "most recently live" has an order. */
+  private final Clock clock = new Clock() {
+    private Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    @Override
+    public Instant instant() {
+      now = now.plusSeconds(1);
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  };
+  private final VersionLifecycle lifecycle = new VersionLifecycle(store, LifecycleCounters.NONE, clock);
 
   // ------------------------------------------------------------------ submit and self-check
 
@@ -325,6 +344,96 @@ class VersionLifecycleTest {
     assertThat(store.exists("wx", "1.1.0")).isFalse();
     assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.DELETED);
     lifecycle.withdraw(DEV1, r1, null);
+  }
+
+  // ------------------------------------------------------------------ after go-live
+
+  @Test
+  void aRollbackMakesAnEarlierLiveVersionLiveAgainWithoutAReview() {
+    for (String v : List.of("1.0.0", "1.1.0", "1.2.0")) {
+      live("wx", v);
+    }
+    refused(ErrorCode.NOT_FOUND, () -> lifecycle.rollback(DEV2, "wx", "1.0.0", null));
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.rollback(REVIEWER1, "wx", "1.0.0", null));
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.rollback(DEV1, "wx", "1.2.0", null)); // live already
+
+    lifecycle.rollback(DEV1, "wx", "1.0.0", null);
+
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.RELEASED);
+    assertThat(version("wx", "1.2.0").getStatus()).isEqualTo(VersionStatus.OFFLINE);
+    assertThat(store.events).filteredOn(e -> e.getVersion().equals("1.2.0")).last()
+        .extracting(VersionEvent::getAction, VersionEvent::getComment)
+        .containsExactly(VersionEvent.Type.TAKEN_OFFLINE, "rolled back to 1.0.0");
+    assertThat(lastEvent()).extracting(VersionEvent::getAction, VersionEvent::getComment)
+        .containsExactly(VersionEvent.Type.ROLLED_BACK, "rolled back from 1.2.0");
+    // new versions must still be greater than any ever live
+    refused(ErrorCode.VERSION_NOT_GREATER, () -> upload(DEV1, "wx", "1.1.5"));
+  }
+
+  @Test
+  void aRollbackReachesTheLastFiveLiveVersionsAndWaitsForAGrayscaleTest() {
+    for (int minor = 0; minor <= 6; minor++) {
+      live("wx", "1." + minor + ".0");
+    }
+    // 1.6.0 is live; 1.5.0 to 1.1.0 are the last five before it
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.rollback(DEV1, "wx", "1.0.0", null));
+    Review gray = approved("wx", "2.0.0");
+    lifecycle.decideRelease(DEV1, gray, ReleaseDecision.START_GRAY, 10L, null);
+    lifecycle.startGray(gray);
+    ApiException duringGray = refused(ErrorCode.ROLLBACK_DURING_GRAY, () -> lifecycle.rollback(DEV1, "wx", "1.1.0", null));
+    assertThat(duringGray.properties()).containsEntry("grayVersion", "2.0.0");
+    lifecycle.decideRelease(DEV1, gray, ReleaseDecision.CANCEL_GRAY, null, null);
+    lifecycle.cancelGray(gray);
+
+    lifecycle.rollback(DEV1, "wx", "1.1.0", null);
+    assertThat(version("wx", "1.1.0").getStatus()).isEqualTo(VersionStatus.RELEASED);
+  }
+
+  @Test
+  void theOwnerOrAnAdminTakesTheLiveVersionOfflineAndBringsItBack() {
+    Actor admin = new Actor("demo", Set.of(Actor.ADMINS));
+    refusedPlugin(ErrorCode.NOT_FOUND, () -> lifecycle.takeOffline(DEV1, "wx"));
+    live("wx", "1.0.0");
+    refusedPlugin(ErrorCode.ILLEGAL_STATE, () -> lifecycle.bringOnline(DEV1, "wx"));
+    refusedPlugin(ErrorCode.FORBIDDEN, () -> lifecycle.takeOffline(REVIEWER1, "wx"));
+
+    lifecycle.takeOffline(DEV1, "wx");
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.OFFLINE);
+    assertThat(store.plugins.get("wx").offlineVersion()).contains("1.0.0");
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.TAKEN_OFFLINE);
+    refusedPlugin(ErrorCode.ILLEGAL_STATE, () -> lifecycle.takeOffline(DEV1, "wx"));
+
+    lifecycle.bringOnline(admin, "wx");
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.RELEASED);
+    assertThat(store.plugins.get("wx").offlineVersion()).isEmpty();
+    assertThat(lastEvent()).extracting(VersionEvent::getAction, VersionEvent::getActor)
+        .containsExactly(VersionEvent.Type.BROUGHT_ONLINE, "demo");
+  }
+
+  @Test
+  void aReleaseOrRollbackWhileOfflineBringsThePluginBackWithThatVersion() {
+    live("wx", "1.0.0");
+    lifecycle.takeOffline(DEV1, "wx");
+    live("wx", "1.1.0");
+    assertThat(store.plugins.get("wx").offlineVersion()).isEmpty();
+    lifecycle.takeOffline(DEV1, "wx");
+    lifecycle.rollback(DEV1, "wx", "1.0.0", null);
+    assertThat(store.plugins.get("wx").offlineVersion()).isEmpty();
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.RELEASED);
+    assertThat(version("wx", "1.1.0").getStatus()).isEqualTo(VersionStatus.OFFLINE);
+  }
+
+  private void live(String pluginId, String version) {
+    Review review = approved(pluginId, version);
+    lifecycle.decideRelease(DEV1, review, ReleaseDecision.GO_LIVE, null, null);
+    lifecycle.release(review);
+  }
+
+  /** Refused, and neither the versions nor the plugin's offline mark changed. */
+  private void refusedPlugin(ErrorCode code, Executable call) {
+    java.util.Optional<String> before = java.util.Optional.ofNullable(store.plugins.get("wx")).flatMap(Plugin::offlineVersion);
+    refused(code, call);
+    assertThat(java.util.Optional.ofNullable(store.plugins.get("wx")).flatMap(Plugin::offlineVersion)).isEqualTo(before);
   }
 
   // ------------------------------------------------------------------ helpers
