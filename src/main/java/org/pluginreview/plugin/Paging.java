@@ -22,7 +22,7 @@ public record Paging(int page, int size) {
     return new Paging(page, size);
   }
 
-  Pageable pageable() {
+  public Pageable pageable() {
     return PageRequest.of(page, size);
   }
 

@@ -15,6 +15,8 @@ public record Actor(String userId, Set<String> groups) {
   public static final String REVIEWERS = "reviewers";
   public static final String REVIEW_LEADS = "review-leads";
   public static final String ADMINS = "camunda-admin";
+  /** Merchants read the market and manage their own subscriptions; nothing else is theirs. */
+  public static final String MERCHANTS = "merchants";
   /** The actor of engine steps no person triggered, such as the overdue timer. */
   public static final Actor SYSTEM = new Actor("system", Set.of());
 
@@ -41,6 +43,10 @@ public record Actor(String userId, Set<String> groups) {
 
   public boolean isDeveloper() {
     return groups.contains(DEVELOPERS);
+  }
+
+  public boolean isMerchant() {
+    return groups.contains(MERCHANTS);
   }
 
   public boolean isAdmin() {

@@ -28,7 +28,9 @@ class DemoData implements ApplicationRunner {
       new DemoUser("dev2", "Deng", "Developer", List.of(Actor.DEVELOPERS)),
       new DemoUser("reviewer1", "Rita", "Reviewer", List.of(Actor.REVIEWERS)),
       new DemoUser("reviewer2", "Rui", "Reviewer", List.of(Actor.REVIEWERS)),
-      new DemoUser("lead1", "Lena", "Lead", List.of(Actor.REVIEWERS, Actor.REVIEW_LEADS)));
+      new DemoUser("lead1", "Lena", "Lead", List.of(Actor.REVIEWERS, Actor.REVIEW_LEADS)),
+      new DemoUser("merchant1", "Ming", "Merchant", List.of(Actor.MERCHANTS)),
+      new DemoUser("merchant2", "Mei", "Merchant", List.of(Actor.MERCHANTS)));
 
   private final IdentityService identityService;
 
@@ -42,6 +44,7 @@ class DemoData implements ApplicationRunner {
     group(Actor.DEVELOPERS, "Plugin developers", "WORKFLOW");
     group(Actor.REVIEWERS, "Reviewers", "WORKFLOW");
     group(Actor.REVIEW_LEADS, "Review leads", "WORKFLOW");
+    group(Actor.MERCHANTS, "Merchants", "WORKFLOW");
     for (DemoUser demo : USERS) {
       if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
         User user = identityService.newUser(demo.id());

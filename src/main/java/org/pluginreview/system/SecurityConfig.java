@@ -52,11 +52,15 @@ class SecurityConfig {
         && path(request).equals("/engine-rest/engine");
     // checks any user's password, unthrottled: a guessing oracle, which nothing of ours needs
     RequestMatcher verifyPassword = request -> path(request).startsWith("/engine-rest/identity/verify");
+    // a merchant changes their subscriptions and nothing else: every other change of /api needs a working role
+    RequestMatcher apiChange = request -> api.matches(request) && !SAFE_METHODS.contains(request.getMethod())
+        && !path(request).matches("/api/market/plugins/[^/]+/subscription");
     basicWithProblems(http.securityMatcher(new OrRequestMatcher(api, engineRest)), mapper,
         "Log in with HTTP Basic as a user of the platform.", "Not allowed.")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(engineInfo).permitAll()
             .requestMatchers(verifyPassword).hasAuthority(Actor.ADMINS)
+            .requestMatchers(apiChange).hasAnyAuthority(Actor.DEVELOPERS, Actor.REVIEWERS, Actor.REVIEW_LEADS, Actor.ADMINS)
             .anyRequest().authenticated())
         .addFilterBefore(new SameSiteFilter(mapper), BasicAuthenticationFilter.class)
         .addFilterBefore(new JsonOnlyFilter(mapper, api), BasicAuthenticationFilter.class)

@@ -91,6 +91,27 @@ public final class ApiClient {
     return post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/release", null);
   }
 
+  /** ... a further version taken through review (reviewer1 approves) and live. */
+  public Response liveVersion(String owner, String pluginId, String version) {
+    String path = "/api/plugins/" + pluginId + "/versions/" + version;
+    upload(owner, pluginId, version);
+    post(owner, path + "/submit", null);
+    post(owner, path + "/self-check", ALL_ITEMS);
+    post("reviewer1", path + "/review", "{\"decision\":\"APPROVE\"}");
+    return post(owner, path + "/release", null);
+  }
+
+  public static final String LISTING = "{\"title\":\"Weather\",\"summary\":\"Seven-day forecasts\","
+      + "\"category\":\"tools\",\"description\":\"Forecasts for any city\",\"supportContact\":\"help@weather.example\","
+      + "\"supportUrl\":\"https://weather.example/help\"}";
+
+  /** ... live, and listed in the market: its owner asked, reviewer2 approved. */
+  public Response listed(String owner, String pluginId) {
+    live(owner, pluginId);
+    put(owner, "/api/plugins/" + pluginId + "/listing", LISTING);
+    return post("reviewer2", "/api/plugins/" + pluginId + "/listing/review", "{\"decision\":\"APPROVE\"}");
+  }
+
   /** Uploads a further version, complete enough to pass the pre-review. */
   public Response upload(String owner, String pluginId, String version) {
     return post(owner, "/api/plugins/" + pluginId + "/versions", "{\"version\":\"" + version
