@@ -26,6 +26,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.pluginreview.lifecycle.PreReview;
 import org.pluginreview.lifecycle.ReleaseDecision;
 import org.pluginreview.lifecycle.SelfCheckItem;
@@ -37,9 +39,24 @@ class ProcessModelTest {
 
   private static final Path MODEL = Path.of("processes", "plugin-version-review.bpmn");
 
-  @Test
-  void everyElementIsDrawnAndReadablyNamed() throws Exception {
-    BpmnModelInstance model = Bpmn.readModelFromFile(MODEL.toFile());
+  /** Each model, its process key, the class that names its ids, and how many user tasks it has. */
+  record Model(Path file, String key, Class<?> descriptor, int userTasks) {
+    @Override
+    public String toString() {
+      return file.getFileName().toString();
+    }
+  }
+
+  static List<Model> models() {
+    return List.of(new Model(MODEL, ReviewProcess.KEY, ReviewProcess.class, 3),
+        new Model(Path.of("processes", "market-listing-review.bpmn"), org.pluginreview.market.ListingProcess.KEY,
+            org.pluginreview.market.ListingProcess.class, 1));
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyElementIsDrawnAndReadablyNamed(Model m) throws Exception {
+    BpmnModelInstance model = Bpmn.readModelFromFile(m.file().toFile());
     Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
     List<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
         .map(s -> s.getBpmnElement().getId()).toList();
@@ -53,17 +70,18 @@ class ProcessModelTest {
         assertThat(shapes).as("shape for " + element.getId()).contains(element.getId());
       }
     }
-    String xml = Files.readString(MODEL);
+    String xml = Files.readString(m.file());
     assertThat(xml).contains("modeler:executionPlatform=\"Camunda Platform\"",
         "modeler:executionPlatformVersion=\"7.24.0\"");
-    Process process = model.getModelElementById(ReviewProcess.KEY);
+    Process process = model.getModelElementById(m.key());
     assertThat(process.isExecutable()).isTrue();
     assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
   }
 
-  @Test
-  void everyUserTaskHasADeployedCamundaForm() throws Exception {
-    BpmnModelInstance model = Bpmn.readModelFromFile(MODEL.toFile());
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyUserTaskHasADeployedCamundaForm(Model m) throws Exception {
+    BpmnModelInstance model = Bpmn.readModelFromFile(m.file().toFile());
     Map<String, JsonNode> forms = new HashMap<>();
     try (var files = Files.list(Path.of("processes"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
@@ -72,7 +90,7 @@ class ProcessModelTest {
       }
     }
     Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-    assertThat(userTasks).hasSize(3);
+    assertThat(userTasks).hasSize(m.userTasks());
     for (UserTask task : userTasks) {
       assertThat(task.getCamundaFormRef()).as(task.getId()).isNotBlank();
       assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
@@ -138,18 +156,19 @@ class ProcessModelTest {
     assertThat(ReviewProcess.FINDING_LABELS).containsOnlyKeys(PreReview.codes());
   }
 
-  @Test
-  void everyElementIdTheCodeNamesExistsInTheModel() throws Exception {
-    BpmnModelInstance model = Bpmn.readModelFromFile(new File(MODEL.toString()));
+  @ParameterizedTest
+  @MethodSource("models")
+  void everyElementIdTheCodeNamesExistsInTheModel(Model m) throws Exception {
+    BpmnModelInstance model = Bpmn.readModelFromFile(m.file().toFile());
     List<String> named = new ArrayList<>();
-    for (Field field : ReviewProcess.class.getDeclaredFields()) {
+    for (Field field : m.descriptor().getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
           && !field.getName().equals("KEY") && !field.getName().startsWith("MESSAGE")
           && !field.getName().startsWith("FILTER")) {
         named.add((String) field.get(null));
       }
     }
-    assertThat(named).hasSizeGreaterThan(20);
+    assertThat(named).hasSizeGreaterThan(m.userTasks() * 5);
     for (String id : named) {
       BaseElement element = model.getModelElementById(id);
       assertThat(element).as(id).isInstanceOf(FlowNode.class);
