@@ -17,6 +17,20 @@ const MESSAGES = {
     allPlugins: '← All plugins', previous: 'Previous', next: 'Next', more: 'More',
     deletedVersions: 'Deleted versions ({n})', statusWhenDeleted: 'Status when deleted', deletedBy: 'Deleted by',
     deletedAt: 'Deleted',
+    market: 'Market', marketTitle: 'Service market', search: 'Search', allCategories: 'All categories',
+    subscribe: 'Subscribe', unsubscribe: 'Unsubscribe', subscribers: 'Subscribers', subscribed: 'Subscribed',
+    unavailable: 'Unavailable: taken offline', runs: 'Your mini-programs run', noMarket: 'Nothing in the market yet.',
+    'runs.TRIAL': 'the trial version', 'runs.GRAY': 'the grayscale version', 'runs.LIVE': 'the live version',
+    'runs.NONE': 'nothing', listing: 'Market listing', listingTitle: 'Title', supportContact: 'Support contact',
+    supportUrl: 'Support URL (https)', requestListing: 'Ask to list', unlist: 'Unlist', listed: 'Listed',
+    notListed: 'Not listed', proposed: 'Under review', 'listing.IN_REVIEW': 'Listing under review',
+    'listing.LISTED': 'Listed', 'listing.REJECTED': 'Listing rejected', 'listing.UNLISTED': 'Not listed',
+    confirmUnlist: 'Take {p} out of the market? Subscriptions stay.', trialMembers: 'Trial members (one per line)',
+    'plugin.TAKE_OFFLINE': 'Take offline', 'plugin.BRING_ONLINE': 'Bring back online',
+    'confirm.TAKE_OFFLINE': 'Take {p} offline? Merchants run nothing until it is back.',
+    'confirm.BRING_ONLINE': 'Bring {p} back online?', offlineNow: 'Offline: version {v} was taken offline.',
+    'action.ROLLBACK': 'Roll back to this version', 'confirm.ROLLBACK': 'Make version {v} live again? The live one goes offline.',
+    'event.ROLLED_BACK': 'rolled back', 'event.BROUGHT_ONLINE': 'back online',
     confirm: 'Confirm', cancel: 'Cancel', loggedInAs: 'Logged in as', badLogin: 'Wrong user or password.',
     confirmDelete: 'Delete version {v}? Its history stays.', done: 'Done.', selfCheckTitle: 'Pre-submission self-check of {v}',
     editTitle: 'Edit version {v}', grayTitle: 'Grayscale test of {v}',
@@ -71,6 +85,19 @@ const MESSAGES = {
     actions: '操作', history: '历史', hideHistory: '收起历史', percentage: '比例（1-99）',
     allPlugins: '← 全部插件', previous: '上一页', next: '下一页', more: '更多',
     deletedVersions: '已删除的版本（{n}）', statusWhenDeleted: '删除时状态', deletedBy: '删除人', deletedAt: '删除时间',
+    market: '服务市场', marketTitle: '服务市场', search: '搜索', allCategories: '全部类目',
+    subscribe: '订购', unsubscribe: '取消订购', subscribers: '订购数', subscribed: '已订购',
+    unavailable: '不可用：已下线', runs: '您的小程序运行', noMarket: '市场中还没有插件。',
+    'runs.TRIAL': '体验版', 'runs.GRAY': '灰度版本', 'runs.LIVE': '线上版', 'runs.NONE': '无',
+    listing: '市场上架', listingTitle: '标题', supportContact: '支持联系人', supportUrl: '支持链接（https）',
+    requestListing: '申请上架', unlist: '下架', listed: '已上架', notListed: '未上架', proposed: '审核中',
+    'listing.IN_REVIEW': '上架审核中', 'listing.LISTED': '已上架', 'listing.REJECTED': '上架被驳回',
+    'listing.UNLISTED': '未上架', confirmUnlist: '将 {p} 从市场下架？订购会保留。',
+    trialMembers: '体验成员（每行一个）', 'plugin.TAKE_OFFLINE': '下线', 'plugin.BRING_ONLINE': '重新上线',
+    'confirm.TAKE_OFFLINE': '确认将 {p} 下线？上线前商家将无法使用。', 'confirm.BRING_ONLINE': '确认将 {p} 重新上线？',
+    offlineNow: '已下线：版本 {v} 已被下线。', 'action.ROLLBACK': '回退到此版本',
+    'confirm.ROLLBACK': '确认将版本 {v} 重新上线？当前线上版将下线。',
+    'event.ROLLED_BACK': '版本回退', 'event.BROUGHT_ONLINE': '重新上线',
     confirm: '确认', cancel: '取消', loggedInAs: '当前用户', badLogin: '用户名或密码错误。',
     confirmDelete: '删除版本 {v}？审核历史会保留。', done: '已完成。', selfCheckTitle: '版本 {v} 提审前自检',
     editTitle: '编辑版本 {v}', grayTitle: '版本 {v} 灰度测试',
@@ -194,6 +221,7 @@ const PAGE_SIZE = 50;
 
 /** "#/plugins/{id}" is a plugin's page with its versions; anything else the list, "#/page/{n}" its page n. */
 function route() {
+  if (location.hash === '#/market') return { market: true };
   const plugin = location.hash.match(/^#\/plugins\/(.+)$/);
   if (plugin) return { plugin: decodeURIComponent(plugin[1]) };
   const page = location.hash.match(/^#\/page\/(\d+)$/);
@@ -209,15 +237,21 @@ async function render() {
   const where = route();
   const mine = ++renders;
   try {
-    if (where.plugin) {
+    if (where.market) {
+      const content = await marketPage();
+      if (mine !== renders) return;
+      $('list-title').hidden = true;
+      list.replaceChildren(content);
+    } else if (where.plugin) {
       const path = '/api/plugins/' + encodeURIComponent(where.plugin);
-      const [plugin, deleted] = await Promise.all([api('GET', path), api('GET', path + '/deleted-versions?size=100')]);
+      const [plugin, deleted, listing] = await Promise.all([api('GET', path),
+        api('GET', path + '/deleted-versions?size=100'), api('GET', path + '/listing').catch(() => null)]);
       const histories = await Promise.all([...openHistory].filter((k) => k.startsWith(plugin.pluginId + '/'))
         .map(loadHistory));
       if (mine !== renders) return;
       $('list-title').hidden = true;
       list.replaceChildren(h('p', {}, h('a', { href: '#/', class: 'back' }, t('allPlugins'))),
-        pluginCard(plugin, deleted));
+        pluginCard(plugin, deleted, listing));
       histories.forEach(([key, events]) => fillHistory(key, events));
     } else {
       const plugins = await api('GET', '/api/plugins?page=' + where.page + '&size=' + PAGE_SIZE);
@@ -249,17 +283,19 @@ function pager(page, count) {
     count === PAGE_SIZE ? h('a', { href: '#/page/' + (page + 1) }, t('next')) : null);
 }
 
-function pluginCard(plugin, deleted) {
+function pluginCard(plugin, deleted, listing) {
   const upload = versionForm(null, async (body) => {
     await act(plugin.pluginId, () => api('POST', pluginPath(plugin) + '/versions', body));
   });
   return h('section', { class: 'card plugin', 'data-plugin': plugin.pluginId },
     h('h3', {}, plugin.name, ' ', h('span', { class: 'muted' }, '(' + plugin.pluginId + ')')),
     plugin.description ? h('p', { class: 'muted' }, plugin.description) : null,
+    plugin.offlineVersion ? h('p', { class: 'findings warning' }, t('offlineNow', { v: plugin.offlineVersion })) : null,
     h('p', {}, t('liveVersion') + ': ', h('strong', { class: 'live-version' }, plugin.liveVersion || t('none')),
       ' · ' + t('trialVersion') + ': ', h('strong', { class: 'trial-version' }, plugin.trialVersion || t('none'))),
     plugin.versions.length ? versionTable(plugin) : h('p', { class: 'muted' }, t('noVersions')),
     deleted.length ? deletedVersions(plugin, deleted) : null,
+    plugin.owner === user ? afterGoLive(plugin, listing) : null,
     h('details', { class: 'upload' }, h('summary', {}, t('uploadVersion')), upload));
 }
 
@@ -393,7 +429,7 @@ async function act(pluginId, call) {
 }
 
 function tell(pluginId, kind, text, code) {
-  const card = pluginId && document.querySelector('[data-plugin="' + CSS.escape(pluginId) + '"]');
+  const card = pluginId && document.querySelector('[data-plugin="' + CSS.escape(pluginId) + '"], [data-market-plugin="' + CSS.escape(pluginId) + '"]');
   if (!card) {
     if (kind === 'error') showError({ detail: text, code }); else showNotice(text);
     return;
@@ -415,6 +451,7 @@ function runAction(plugin, v, action) {
     case 'CANCEL_GRAY': return confirmed(action, v) && act(plugin.pluginId, () => api('DELETE', path + '/gray'));
     case 'RELEASE': return confirmed(action, v) && act(plugin.pluginId, () => api('POST', path + '/release'));
     case 'RETURN_TO_DEVELOPMENT': return confirmed(action, v) && act(plugin.pluginId, () => api('POST', path + '/return-to-development'));
+    case 'ROLLBACK': return confirmed(action, v) && act(plugin.pluginId, () => api('POST', path + '/rollback'));
     case 'DELETE':
       return window.confirm(t('confirmDelete', { v: v.version })) ? act(plugin.pluginId, () => api('DELETE', path)) : null;
     case 'SELF_CHECK': return panel(plugin, v, t('selfCheckTitle', { v: v.version }), selfCheckForm(plugin, v));
@@ -530,6 +567,87 @@ function readableComment(e) {
 async function toggleHistory(key) {
   if (openHistory.has(key)) openHistory.delete(key); else openHistory.add(key);
   await render();
+}
+
+// ---------------------------------------------------------------------------- after go-live: listing and market
+
+/** The owner's part: the plugin offline or back, its market listing, and who runs the trial version. */
+function afterGoLive(plugin, listing) {
+  const path = pluginPath(plugin);
+  const pluginActions = (plugin.actions || []).map((a) => h('button', { type: 'button', 'data-plugin-action': a,
+    onclick: () => window.confirm(t('confirm.' + a, { p: plugin.name }))
+      && act(plugin.pluginId, () => api('POST', path + (a === 'TAKE_OFFLINE' ? '/offline' : '/online'))) },
+  t('plugin.' + a)));
+  const actions = listing ? listing.actions : (plugin.liveVersion ? ['REQUEST_LISTING'] : []);
+  const text = listing && (listing.proposed || listing.published);
+  const form = h('form', { class: 'listing-form' },
+    ['title', 'summary', 'category', 'description', 'supportContact', 'supportUrl'].map((f) =>
+      h('label', {}, h('span', {}, t(f === 'title' ? 'listingTitle' : f)),
+        h(f === 'description' ? 'textarea' : 'input', { name: f, value: text ? text[f] || '' : '' }))),
+    h('button', { type: 'submit' }, t('requestListing')));
+  if (text) form.elements.description.value = text.description || '';
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const body = {};
+    ['title', 'summary', 'category', 'description', 'supportContact', 'supportUrl']
+      .forEach((f) => { body[f] = form.elements[f].value.trim() || null; });
+    act(plugin.pluginId, () => api('PUT', path + '/listing', body));
+  });
+  const members = h('textarea', { name: 'members', 'aria-label': t('trialMembers') });
+  const trial = h('form', { class: 'trial-members-form' }, h('label', {}, h('span', {}, t('trialMembers')), members),
+    h('button', { type: 'submit' }, t('save')));
+  api('GET', path + '/trial-members').then((m) => { members.value = m.members.join('\n'); }).catch(() => null);
+  trial.addEventListener('submit', (e) => {
+    e.preventDefault();
+    act(plugin.pluginId, () => api('PUT', path + '/trial-members', { members: lines(members.value) }));
+  });
+  return h('section', { class: 'after-live' },
+    pluginActions.length ? h('div', { class: 'actions' }, pluginActions) : null,
+    h('details', { class: 'listing', 'data-listing-status': listing ? listing.status : 'NONE' },
+      h('summary', {}, t('listing') + ': ', listing ? t('listing.' + listing.status) : t('notListed')),
+      listing && listing.lastRejection && listing.status === 'REJECTED'
+        ? h('p', { class: 'rejection' }, labelOr('reason.' + listing.lastRejection.reasonCategory,
+          listing.lastRejection.reasonCategory) + ': ' + listing.lastRejection.comment) : null,
+      actions.includes('REQUEST_LISTING') ? form : null,
+      actions.includes('UNLIST') ? h('button', { type: 'button', class: 'danger', 'data-unlist': '',
+        onclick: () => window.confirm(t('confirmUnlist', { p: plugin.name }))
+          && act(plugin.pluginId, () => api('DELETE', path + '/listing')) }, t('unlist')) : null),
+    h('details', { class: 'trial-members' }, h('summary', {}, t('trialMembers')), trial));
+}
+
+/** The market: listed plugins to search; merchants subscribe and see which version they run. */
+async function marketPage() {
+  const params = new URLSearchParams(sessionStorage.getItem('marketQuery') || '');
+  const found = await api('GET', '/api/market/plugins?' + params.toString());
+  const search = h('form', { class: 'market-search', role: 'search' },
+    h('label', {}, h('span', {}, t('search')), h('input', { name: 'q', value: params.get('q') || '' })),
+    h('label', {}, h('span', {}, t('category')), h('input', { name: 'category', value: params.get('category') || '' })),
+    h('button', { type: 'submit' }, t('search')));
+  search.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    ['q', 'category'].forEach((f) => { if (search.elements[f].value.trim()) q.set(f, search.elements[f].value.trim()); });
+    sessionStorage.setItem('marketQuery', q.toString());
+    render();
+  });
+  const cards = await Promise.all(found.map(async (p) => {
+    const runs = p.subscribed ? await api('GET', '/api/market/plugins/' + encodeURIComponent(p.pluginId)
+      + '/resolution').catch(() => null) : null;
+    const path = '/api/market/plugins/' + encodeURIComponent(p.pluginId) + '/subscription';
+    return h('section', { class: 'card market-plugin', 'data-market-plugin': p.pluginId },
+      h('h3', {}, p.title, ' ', h('span', { class: 'muted' }, '(' + p.pluginId + ')')),
+      h('p', {}, p.summary),
+      h('p', { class: 'muted' }, t('category') + ': ' + p.category + ' · ' + t('liveVersion') + ': '
+        + (p.liveVersion || t('none')) + ' · ' + t('subscribers') + ': ' + p.subscribers),
+      p.available ? null : h('p', { class: 'findings warning' }, t('unavailable')),
+      runs ? h('p', { class: 'resolution', 'data-reason': runs.reason }, t('runs') + ': ',
+        h('strong', {}, runs.version || '-'), ' (' + t('runs.' + runs.reason) + ')') : null,
+      h('button', { type: 'button', 'data-subscribe': p.subscribed ? 'off' : 'on',
+        onclick: () => act(p.pluginId, () => api(p.subscribed ? 'DELETE' : 'PUT', path)) },
+      p.subscribed ? t('unsubscribe') : t('subscribe')));
+  }));
+  return h('div', { class: 'market' }, h('h2', {}, t('marketTitle')), search,
+    cards.length ? cards : h('p', { class: 'muted' }, t('noMarket')));
 }
 
 // ---------------------------------------------------------------------------- login

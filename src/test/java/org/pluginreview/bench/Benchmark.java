@@ -116,6 +116,10 @@ public final class Benchmark {
       ScaleBenchmark.run();
       System.exit(0);
     }
+    if (Boolean.getBoolean("bench.resolution")) {
+      ResolutionBenchmark.run();
+      System.exit(0);
+    }
     if (Boolean.getBoolean("bench.durability")) {
       durability();
       System.exit(0);

@@ -27,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.camunda.bpm.engine.TaskService;
+import org.pluginreview.market.ListingProcess;
 import org.pluginreview.review.ReviewProcess;
 import org.pluginreview.support.ApiClient;
 import org.pluginreview.support.ServiceTest;
@@ -130,9 +131,9 @@ class BrowserJourneyTest {
     assertNoScriptRan();
 
     // a reviewer finds it in the review queue among others, sees the details and rejects it with a reason
-    ApiClient others = new ApiClient(port);
-    others.inReview("dev2", "maps-" + System.nanoTime() % 100000, "City maps");
-    others.inReview("dev2", "notes-" + System.nanoTime() % 100000, "Quick notes");
+    ApiClient api = new ApiClient(port);
+    api.inReview("dev2", "maps-" + System.nanoTime() % 100000, "City maps");
+    api.inReview("dev2", "notes-" + System.nanoTime() % 100000, "Quick notes");
     tasklistLogin("reviewer1");
     openReview(pluginId);
     assertThat(fieldValue("Name")).isEqualTo("Weather " + PAYLOAD_SCRIPT);
@@ -265,6 +266,58 @@ class BrowserJourneyTest {
     screenshot("console-deleted-version");
 
     assertAccessible("plugin page with history and deleted versions open, English");
+
+    // the owner asks to list the plugin in the market; a reviewer approves the listing in Tasklist
+    click(By.cssSelector(card + "details.listing summary"));
+    String listingForm = card + ".listing-form ";
+    type(By.cssSelector(listingForm + "[name=title]"), "Weather " + PAYLOAD_IMG);
+    type(By.cssSelector(listingForm + "[name=summary]"), "Seven-day forecasts");
+    type(By.cssSelector(listingForm + "[name=category]"), "tools");
+    type(By.cssSelector(listingForm + "[name=supportContact]"), "help@weather.example");
+    type(By.cssSelector(listingForm + "[name=supportUrl]"), "https://weather.example/help");
+    assertAccessible("plugin page with the listing form open, English");
+    click(By.cssSelector(listingForm + "button[type=submit]"));
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector(card + "details.listing"), "data-listing-status", "IN_REVIEW"));
+    tasklistLogin("reviewer1");
+    String listingTask = taskService.createTaskQuery().processDefinitionKey(ListingProcess.KEY)
+        .processInstanceBusinessKey(pluginId).singleResult().getId();
+    browser.get(url("/camunda/app/tasklist/default/#/?task=" + listingTask));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space(.)='Title']")));
+    assertThat(fieldValue("Title")).isEqualTo("Weather " + PAYLOAD_IMG);
+    assertThat(fieldValue("What changed against the public text")).startsWith("Nothing is public yet");
+    click(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
+    radio("Approve (通过)");
+    screenshot("tasklist-listing-review");
+    complete();
+    assertNoScriptRan();
+
+    // a merchant finds it in the market and subscribes: their mini-programs run the live version
+    api.liveVersion("dev1", pluginId, "1.2.0");
+    consoleLogin("merchant1");
+    browser.get(url("/#/market"));
+    String offer = "[data-market-plugin='" + pluginId + "'] ";
+    click(By.cssSelector(offer + "[data-subscribe=on]"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(offer + ".resolution"), "1.2.0"));
+    assertThat(text(By.cssSelector(offer + "h3"))).startsWith("Weather " + PAYLOAD_IMG);
+    assertAccessible("market, English");
+    screenshot("console-market");
+    assertNoScriptRan();
+
+    // the owner rolls back to 1.0.0 from "More"; the merchant runs 1.0.0 at once
+    consoleLogin("dev1");
+    openPlugin(pluginId);
+    action(row, "ROLLBACK");
+    Alert rollback = wait.until(ExpectedConditions.alertIsPresent());
+    assertThat(rollback.getText()).contains("1.0.0");
+    rollback.accept();
+    waitForStatus(row, "RELEASED");
+    consoleLogin("merchant1");
+    browser.get(url("/#/market"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(offer + ".resolution"), "1.0.0"));
+    consoleLogin("dev1");
+    openPlugin(pluginId);
+    click(By.cssSelector(row + "[data-action=HISTORY]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-history] [data-event=ROLLED_BACK]")));
 
     // the platform's users read Chinese as well as English
     click(By.id("lang-zh"));

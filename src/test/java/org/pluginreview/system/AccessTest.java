@@ -51,7 +51,10 @@ class AccessTest {
   }
 
   @Test
-  void cockpitAndAdminAreForAdminsTasklistForEveryone() throws Exception {
+  void cockpitAndAdminAreForAdminsTasklistForEveryoneButMerchants() throws Exception {
+    for (String app : List.of("cockpit", "admin", "tasklist")) {
+      assertThat(webappLogin(app, "merchant1")).as(app + " merchant1").isEqualTo(403);
+    }
     for (String app : List.of("cockpit", "admin")) {
       assertThat(webappLogin(app, "demo")).as(app).isEqualTo(200);
       for (String user : List.of("reviewer1", "lead1", "dev1")) {
