@@ -84,4 +84,8 @@ public class ListingEvent {
   public String getComment() {
     return comment;
   }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
 }

@@ -46,6 +46,11 @@ public class ConsistencyCheck {
   public record Mismatch(String pluginId, String version, VersionStatus status, String processInstanceId,
                          Set<String> waitingAt, String problem) {}
 
+  /** The same comparison for another kind of record and its process (the market's listings); returns what it found. */
+  public interface RecordCheck {
+    int run(Consumer<Mismatch> sink);
+  }
+
   /** What a whole run found, in counts. */
   public record Summary(int versionsChecked, int runningInstances, int mismatches, Instant checkedAt) {}
 
@@ -74,12 +79,19 @@ public class ConsistencyCheck {
   private final int chunk;
   private volatile Summary last;
 
+  private final List<RecordCheck> more;
+
   @Autowired
-  ConsistencyCheck(PluginCatalog service, ProcessEngine engine, Clock clock) {
-    this(service, engine, clock, CHUNK);
+  ConsistencyCheck(PluginCatalog service, ProcessEngine engine, Clock clock, List<RecordCheck> more) {
+    this(service, engine, clock, CHUNK, more);
   }
 
   ConsistencyCheck(PluginCatalog service, ProcessEngine engine, Clock clock, int chunk) {
+    this(service, engine, clock, chunk, List.of());
+  }
+
+  ConsistencyCheck(PluginCatalog service, ProcessEngine engine, Clock clock, int chunk, List<RecordCheck> more) {
+    this.more = List.copyOf(more);
     this.service = service;
     this.runtimeService = engine.getRuntimeService();
     this.historyService = engine.getHistoryService();
@@ -190,6 +202,9 @@ public class ConsistencyCheck {
       running += instances.size();
       mismatches += checkOrphans(instances, sink);
       instances = runningAfter(instances.get(instances.size() - 1).getId());
+    }
+    for (RecordCheck check : more) {
+      mismatches += check.run(sink);
     }
     Summary summary = new Summary(versionsChecked, running, mismatches, clock.instant());
     last = summary;

@@ -22,6 +22,7 @@ class ConsistencyCheckTest {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired ConsistencyController.ConsistencyHealth health;
+  @Autowired ConsistencyCheck check;
 
   @Test
   void chunkByChunkFindsWhatOneReadingFinds() {
@@ -54,5 +55,32 @@ class ConsistencyCheckTest {
     }
     health.refresh();
     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
+  void listingsAreCheckedAgainstTheirReviewProcesses() {
+    ApiClient api = new ApiClient(port);
+    String listed = "listed-" + System.nanoTime() % 1_000_000;
+    api.listed("dev1", listed);
+    String waiting = "listing-waits-" + System.nanoTime() % 1_000_000;
+    api.live("dev1", waiting);
+    api.put("dev1", "/api/plugins/" + waiting + "/listing", ApiClient.LISTING);
+    assertThat(check.run().mismatches()).noneMatch(m -> listed.equals(m.pluginId()) || waiting.equals(m.pluginId()));
+
+    // a listing made public behind the review's back, and a review cancelled in Cockpit
+    String forged = "listing-forged-" + System.nanoTime() % 1_000_000;
+    api.live("dev1", forged);
+    jdbc.update("insert into plugin_listing (plugin_id, status, listed, title, summary, category, support_contact,"
+        + " support_url, updated_at) values (?, 'LISTED', true, 't', 's', 'c', 'x', 'https://x', current_timestamp)", forged);
+    String pid = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(waiting)
+        .processDefinitionKey(org.pluginreview.market.ListingProcess.KEY).singleResult().getId();
+    engine.getRuntimeService().deleteProcessInstance(pid, "cancelled in Cockpit");
+    try {
+      assertThat(check.run().mismatches()).extracting(ConsistencyCheck.Mismatch::pluginId).contains(forged, waiting)
+          .doesNotContain(listed);
+    } finally {
+      jdbc.update("delete from plugin_listing where plugin_id in (?, ?)", forged, waiting);
+    }
+    health.refresh();
   }
 }
