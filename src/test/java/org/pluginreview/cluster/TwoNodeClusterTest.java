@@ -134,6 +134,38 @@ class TwoNodeClusterTest {
     assertThat(driver.serverErrors.get()).isZero();
   }
 
+  @Test
+  void listingsReviewedAcrossNodesAndRollbacksLeaveTheRecordsConsistent() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      String p = "market-" + round;
+      driver.createPlugins(List.of(p));
+      String v = inReview(p);
+      driver.send(b, "reviewer1", "POST", v + "/review", "{\"decision\":\"APPROVE\"}", null);
+      driver.send(a, "dev1", "POST", v + "/release", null, null);
+      String listing = "/api/plugins/" + p + "/listing";
+      assertThat(driver.send(a, "dev1", "PUT", listing, ApiClient.LISTING, null).status()).isEqualTo(202);
+      assertThat(driver.send(b, "reviewer2", "POST", listing + "/review", "{\"decision\":\"APPROVE\"}", null)
+          .body().path("status").asText()).isEqualTo("LISTED");
+      driver.send(a, "merchant1", "PUT", "/api/market/plugins/" + p + "/subscription", null, null);
+      String second = "/api/plugins/" + p + "/versions/1.1.0";
+      driver.send(b, "dev1", "POST", "/api/plugins/" + p + "/versions", "{\"version\":\"1.1.0\",\"featurePackages\":[\"core\"],"
+          + "\"basicInfo\":{\"name\":\"n\",\"summary\":\"s\",\"description\":\"d\",\"category\":\"c\","
+          + "\"contactEmail\":\"a@b.example\"}}", null);
+      driver.send(b, "dev1", "POST", second + "/submit", null, null);
+      driver.send(a, "dev1", "POST", second + "/self-check", ApiClient.ALL_ITEMS, null);
+      driver.send(b, "reviewer1", "POST", second + "/review", "{\"decision\":\"APPROVE\"}", null);
+      driver.send(a, "dev1", "POST", second + "/release", null, null);
+      String resolution = "/api/market/plugins/" + p + "/resolution";
+      assertThat(driver.send(b, "merchant1", "GET", resolution, null, null).body().path("version").asText()).isEqualTo("1.1.0");
+      assertThat(driver.send(b, "dev1", "POST", v + "/rollback", null, null).status()).isEqualTo(200);
+      // the other node answers the rollback at once
+      assertThat(driver.send(a, "merchant1", "GET", resolution, null, null).body().path("version").asText()).isEqualTo("1.0.0");
+    }
+    Response consistency = driver.read("demo", "/api/admin/consistency");
+    assertThat(consistency.body().path("mismatches")).as(consistency.body().toString()).isEmpty();
+    assertThat(driver.serverErrors.get()).isZero();
+  }
+
   // ------------------------------------------------------------------ the load and its checks
 
   /** Runs plugins × versions lifecycles on 12 threads, optionally with a disruption beside them. */
