@@ -2,6 +2,7 @@ package org.pluginreview.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,12 @@ class MarketApiTest {
     assertThat(api.put("dev1", "/api/plugins/" + p + "/trial-members", "{\"members\":[\"merchant1\"]}")
         .body().path("members").toString()).isEqualTo("[\"merchant1\"]");
     assertResolution("merchant1", p, null, "1.1.0", "TRIAL");
+    assertThat(api.get("dev1", "/api/plugins/" + p + "/trial-members").body().path("members").toString())
+        .isEqualTo("[\"merchant1\"]");
+    for (String owners : List.of("/trial-members", "/subscribers", "/listing")) {
+      assertProblem(api.get("merchant1", "/api/plugins/" + p + owners), 404, "NOT_FOUND");
+    }
+    assertProblem(api.get("reviewer1", "/api/plugins/" + p + "/subscribers"), 403, "FORBIDDEN");
     assertResolution("dev1", p, "merchant2", "1.0.0", "LIVE");
 
     assertThat(api.delete("merchant1", "/api/market/plugins/" + p + "/subscription").status()).isEqualTo(204);
@@ -119,6 +126,20 @@ class MarketApiTest {
     api.put("merchant1", "/api/market/plugins/" + p + "/subscription", null);
     api.liveVersion("dev1", p, "1.1.0");
     assertResolution("merchant1", p, null, "1.1.0", "LIVE");
+
+    // a grayscale test holds rollbacks back; the merchants in its share run it
+    String gray = v(p, "1.2.0");
+    api.upload("dev1", p, "1.2.0");
+    api.post("dev1", gray + "/submit", null);
+    api.post("dev1", gray + "/self-check", ApiClient.ALL_ITEMS);
+    api.post("reviewer1", gray + "/review", "{\"decision\":\"APPROVE\"}");
+    api.post("dev1", gray + "/gray", "{\"percentage\":99}");
+    assertThat(api.get("dev1", "/api/market/plugins/" + p + "/resolution?merchant=someone").body().path("reason").asText())
+        .isIn("GRAY", "LIVE");
+    assertProblem(api.post("dev1", v(p, "1.0.0") + "/rollback", null), 409, "ROLLBACK_DURING_GRAY");
+    assertProblem(api.post("dev1", "/api/plugins/" + p + "/offline", null), 409, "ILLEGAL_STATE");
+    api.delete("dev1", gray + "/gray");
+    api.post("dev1", gray + "/return-to-development", null);
 
     assertProblem(api.post("dev2", v(p, "1.0.0") + "/rollback", null), 404, "NOT_FOUND");
     assertProblem(api.post("dev1", v(p, "1.1.0") + "/rollback", null), 409, "ILLEGAL_STATE");
@@ -149,6 +170,28 @@ class MarketApiTest {
     assertThat(api.delete("dev1", listing(p)).status()).isEqualTo(204);
     assertThat(api.get("merchant1", "/api/market/plugins/" + p).status()).isEqualTo(404);
     assertThat(api.get("merchant1", "/api/market/subscriptions").body().findValuesAsText("pluginId")).contains(p);
+  }
+
+  @Test
+  void theListingReviewKeepsItsRulesOnEngineRest() {
+    String p = plugin();
+    api.live("dev1", p);
+    assertThat(api.post("dev1", "/engine-rest/process-definition/key/marketListingReview/start",
+        "{\"businessKey\":\"" + p + "\",\"variables\":{\"pluginId\":{\"value\":\"" + p + "\"}}}").status())
+        .as("developers start listing reviews through /api only").isIn(403, 404);
+    api.put("dev1", listing(p), ApiClient.LISTING);
+    String tasks = "/engine-rest/task?processDefinitionKey=marketListingReview&processInstanceBusinessKey=" + p;
+    assertThat(api.get("dev1", tasks).body()).as("the owner never sees their own listing review").isEmpty();
+    assertThat(api.get("merchant1", tasks).body()).isEmpty();
+    String taskId = api.get("reviewer1", tasks).body().get(0).path("id").asText();
+    assertThat(api.post("dev1", "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"}}}").status()).isIn(403, 404);
+    assertThat(api.post("reviewer1", "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"reviewDecision\":{\"value\":\"MAYBE\"}}}").status()).isEqualTo(400);
+    assertThat(api.post("reviewer1", "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE\"}}}").status()).isEqualTo(204);
+    assertThat(api.get("dev1", listing(p)).body().path("status").asText()).isEqualTo("LISTED");
+    assertThat(api.get("dev1", listing(p)).body().path("reviewer").asText()).isEqualTo("reviewer1");
   }
 
   private void assertResolution(String user, String p, String merchant, String version, String reason) {
