@@ -146,6 +146,7 @@ const $ = (id) => document.getElementById(id);
 let lang = localStorage.getItem('lang') || ((navigator.language || '').toLowerCase().startsWith('zh') ? 'zh' : 'en');
 let credentials = sessionStorage.getItem('credentials');
 let user = sessionStorage.getItem('user');
+let merchant = !!sessionStorage.getItem('merchant');
 const openHistory = new Set();
 
 /** The label for a code, or the fallback when there is none (a code newer than this page). */
@@ -657,12 +658,15 @@ function showLoggedIn() {
   $('console-view').hidden = false;
   $('logout').hidden = false;
   $('who').textContent = t('loggedInAs') + ' ' + user;
+  // a merchant has no plugins of their own: the market is their page
+  $('create-plugin').hidden = merchant;
 }
 
 function logout() {
   sessionStorage.clear();
   credentials = null;
   user = null;
+  merchant = false;
   $('console-view').hidden = true;
   $('logout').hidden = true;
   $('who').textContent = '';
@@ -676,8 +680,12 @@ $('login-form').addEventListener('submit', async (e) => {
   try {
     await api('GET', '/api/plugins');
     user = name;
+    // only merchants may list subscriptions; the answer says which page to start on
+    merchant = await api('GET', '/api/market/subscriptions?size=1').then(() => true, () => false);
     sessionStorage.setItem('credentials', credentials);
     sessionStorage.setItem('user', user);
+    sessionStorage.setItem('merchant', merchant ? 'yes' : '');
+    if (merchant && !location.hash) location.hash = '#/market';
     showError(null);
     await render();
   } catch (problem) {

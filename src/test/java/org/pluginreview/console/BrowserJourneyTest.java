@@ -294,7 +294,8 @@ class BrowserJourneyTest {
     // a merchant finds it in the market and subscribes: their mini-programs run the live version
     api.liveVersion("dev1", pluginId, "1.2.0");
     consoleLogin("merchant1");
-    browser.get(url("/#/market"));
+    wait.until(ExpectedConditions.urlContains("#/market")); // a merchant starts in the market
+    assertThat(browser.findElement(By.id("create-plugin")).isDisplayed()).isFalse();
     String offer = "[data-market-plugin='" + pluginId + "'] ";
     click(By.cssSelector(offer + "[data-subscribe=on]"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(offer + ".resolution"), "1.2.0"));

@@ -89,7 +89,9 @@ class MarketApiTest {
 
     assertThat(api.put("merchant1", "/api/market/plugins/" + p + "/subscription", null).status()).isEqualTo(200);
     assertThat(api.put("merchant1", "/api/market/plugins/" + p + "/subscription", null).status()).as("again").isEqualTo(200);
-    assertThat(api.get("merchant1", "/api/market/subscriptions").body().findValuesAsText("pluginId")).containsExactly(p);
+    assertThat(api.get("merchant1", "/api/market/subscriptions").body().findValuesAsText("pluginId")).contains(p)
+        .doesNotHaveDuplicates();
+    assertThat(api.get("merchant2", "/api/market/subscriptions").body().findValuesAsText("pluginId")).doesNotContain(p);
     assertThat(api.get("dev1", "/api/plugins/" + p + "/subscribers").body().findValuesAsText("merchantId"))
         .containsExactly("merchant1");
     assertProblem(api.get("dev2", "/api/plugins/" + p + "/subscribers"), 404, "NOT_FOUND");
