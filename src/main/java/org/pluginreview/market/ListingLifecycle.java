@@ -21,22 +21,20 @@ import org.springframework.stereotype.Component;
 public class ListingLifecycle {
 
   private final VersionStore store;
-  private final ListingRepository listings;
-  private final ListingEventRepository events;
+  private final ListingStore listings;
   private final Clock clock;
 
-  ListingLifecycle(VersionStore store, ListingRepository listings, ListingEventRepository events, Clock clock) {
+  public ListingLifecycle(VersionStore store, ListingStore listings, Clock clock) {
     this.store = store;
     this.listings = listings;
-    this.events = events;
     this.clock = clock;
   }
 
   /** The owner's text for the next review, saved in the transaction that starts it. */
   public void propose(Actor actor, String pluginId, ListingText text) {
     Plugin plugin = owned(actor, pluginId);
-    Listing listing = listings.findById(plugin.getPluginId())
-        .orElseGet(() -> listings.save(new Listing(plugin.getPluginId(), clock.instant())));
+    Listing listing = listings.listing(plugin.getPluginId())
+        .orElseGet(() -> listings.add(new Listing(plugin.getPluginId(), clock.instant())));
     if (listing.getStatus() == ListingStatus.IN_REVIEW) {
       throw ErrorCode.ILLEGAL_STATE.exception("A listing review is open; wait for its decision, or unlist.")
           .with("listingStatus", listing.getStatus());
@@ -47,7 +45,7 @@ public class ListingLifecycle {
   /** The listing review's first step, for whoever started it: the owner, with a live version to list. */
   public void submit(Actor actor, String pluginId, String review) {
     Plugin plugin = owned(actor, pluginId);
-    Listing listing = listings.findById(plugin.getPluginId()).filter(l -> l.getProposed() != null)
+    Listing listing = listings.listing(plugin.getPluginId()).filter(l -> l.getProposed() != null)
         .orElseThrow(() -> ErrorCode.ILLEGAL_STATE.exception("Nothing to review: give the listing's text first."));
     if (listing.getStatus() == ListingStatus.IN_REVIEW) {
       throw ErrorCode.ILLEGAL_STATE.exception("A listing review is open already.").with("listingStatus", listing.getStatus());
@@ -123,7 +121,7 @@ public class ListingLifecycle {
   /** The owner takes a listed plugin out of the market; subscriptions stay. No review is waiting. */
   public void unlist(Actor actor, String pluginId) {
     Plugin plugin = owned(actor, pluginId);
-    Listing listing = listings.findById(plugin.getPluginId()).filter(Listing::isListed)
+    Listing listing = listings.listing(plugin.getPluginId()).filter(Listing::isListed)
         .orElseThrow(() -> ErrorCode.ILLEGAL_STATE.exception("The plugin is not listed."));
     if (listing.getStatus() == ListingStatus.IN_REVIEW) {
       throw ErrorCode.ILLEGAL_STATE.exception("A listing review is open; unlisting ends it.");
@@ -155,7 +153,7 @@ public class ListingLifecycle {
   }
 
   private Listing underReview(String pluginId, String review) {
-    Listing listing = listings.findById(pluginId).orElseThrow(() -> VersionLifecycle.noPlugin(pluginId));
+    Listing listing = listings.listing(pluginId).orElseThrow(() -> VersionLifecycle.noPlugin(pluginId));
     if (listing.getStatus() != ListingStatus.IN_REVIEW || !review.equals(listing.getProcessInstanceId())) {
       throw ErrorCode.ILLEGAL_STATE.exception("The listing of " + pluginId + " is not under review in process "
           + review + ".").with("listingStatus", listing.getStatus());
@@ -179,7 +177,7 @@ public class ListingLifecycle {
   }
 
   private void record(Listing listing, Type type, ListingStatus from, String actor, String comment, String review) {
-    events.save(new ListingEvent(listing.getPluginId(), type, from, listing.getStatus(), actor, clock.instant(),
+    listings.append(new ListingEvent(listing.getPluginId(), type, from, listing.getStatus(), actor, clock.instant(),
         comment, review));
   }
 }

@@ -26,6 +26,11 @@ public final class LifecycleFixture {
     store.plugins.put(pluginId, new Plugin(pluginId, pluginId, null, DEV1.userId(), Instant.EPOCH));
   }
 
+  /** The versions' store, for a lifecycle outside this package that locks and reads the same plugin. */
+  public VersionStore store() {
+    return store;
+  }
+
   public Plugin plugin() {
     return store.plugins.get(pluginId);
   }
