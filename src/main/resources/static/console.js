@@ -17,6 +17,8 @@ const MESSAGES = {
     allPlugins: '← All plugins', previous: 'Previous', next: 'Next', more: 'More',
     deletedVersions: 'Deleted versions ({n})', statusWhenDeleted: 'Status when deleted', deletedBy: 'Deleted by',
     deletedAt: 'Deleted',
+    etaPlace: 'Place {n} of {of} in the review queue', etaRange: 'likely within {from}–{to} {unit}',
+    etaThin: 'too few recent reviews for an estimate', hours: 'hours', days: 'days',
     market: 'Market', marketTitle: 'Service market', search: 'Search', allCategories: 'All categories',
     subscribe: 'Subscribe', unsubscribe: 'Unsubscribe', subscribers: 'Subscribers', subscribed: 'Subscribed',
     unavailable: 'Unavailable: taken offline', runs: 'Your mini-programs run', noMarket: 'Nothing in the market yet.',
@@ -85,6 +87,8 @@ const MESSAGES = {
     actions: '操作', history: '历史', hideHistory: '收起历史', percentage: '比例（1-99）',
     allPlugins: '← 全部插件', previous: '上一页', next: '下一页', more: '更多',
     deletedVersions: '已删除的版本（{n}）', statusWhenDeleted: '删除时状态', deletedBy: '删除人', deletedAt: '删除时间',
+    etaPlace: '审核排队第 {n} 位（共 {of} 个）', etaRange: '预计 {from}–{to} {unit}内完成', etaThin: '近期审核太少，暂无预计',
+    hours: '小时', days: '天',
     market: '服务市场', marketTitle: '服务市场', search: '搜索', allCategories: '全部类目',
     subscribe: '订购', unsubscribe: '取消订购', subscribers: '订购数', subscribed: '已订购',
     unavailable: '不可用：已下线', runs: '您的小程序运行', noMarket: '市场中还没有插件。',
@@ -247,6 +251,9 @@ async function render() {
       const path = '/api/plugins/' + encodeURIComponent(where.plugin);
       const [plugin, deleted, listing] = await Promise.all([api('GET', path),
         api('GET', path + '/deleted-versions?size=100'), api('GET', path + '/listing').catch(() => null)]);
+      // a version under review shows its place in the queue and a likely range, never a promise
+      etas = Object.fromEntries(await Promise.all(plugin.versions.filter((v) => v.status === 'AUDITING')
+        .map((v) => api('GET', versionPath(plugin, v) + '/eta').then((e) => [v.version, e], () => [v.version, null]))));
       const histories = await Promise.all([...openHistory].filter((k) => k.startsWith(plugin.pluginId + '/'))
         .map(loadHistory));
       if (mine !== renders) return;
@@ -312,7 +319,8 @@ function versionTable(plugin) {
       h('tr', { class: 'version', 'data-version': v.version, 'data-status': v.status },
         h('td', {}, h('strong', {}, v.version), v.trial ? h('span', { class: 'trial' }, t('trial')) : null),
         h('td', {}, h('span', { class: 'status ' + v.status }, t('status.' + v.status)),
-          v.findings.length ? findingsBox(v.findings, 'preReviewFailed') : null),
+          v.findings.length ? findingsBox(v.findings, 'preReviewFailed') : null,
+          etas[v.version] ? etaLine(etas[v.version]) : null),
         h('td', { class: 'gray', 'data-label': t('gray') }, v.grayPercentage ? v.grayPercentage + '%' : '-'),
         h('td', { 'data-label': t('submitted') }, when(v.submittedAt)),
         h('td', { 'data-label': t('reviewed') }, when(v.reviewedAt)),
@@ -362,6 +370,21 @@ function deletedVersions(plugin, deleted) {
   return box;
 }
 
+let etas = {};
+
+/** "Place 3 of 12 in the review queue, likely within 4–9 hours": a range from recent reviews. */
+function etaLine(e) {
+  const place = t('etaPlace', { n: e.position, of: e.queueLength });
+  if (!e.likelyFrom) return h('div', { class: 'eta muted' }, place + ' · ' + t('etaThin'));
+  const hoursFrom = Math.max(0, (new Date(e.likelyFrom) - Date.now()) / 3.6e6);
+  const hoursTo = Math.max(1, (new Date(e.likelyTo) - Date.now()) / 3.6e6);
+  const days = hoursTo > 48;
+  const from = days ? Math.floor(hoursFrom / 24) : Math.floor(hoursFrom);
+  const to = days ? Math.ceil(hoursTo / 24) : Math.ceil(hoursTo);
+  return h('div', { class: 'eta muted', 'data-eta': '' }, place + ' · '
+    + t('etaRange', { from, to, unit: t(days ? 'days' : 'hours') }));
+}
+
 /** Pre-review findings in plain words, as a failure (or, before a self-check, as a warning). */
 function findingsBox(findings, heading) {
   return h('div', { class: heading === 'preReviewFailed' ? 'findings failure' : 'findings warning', role: 'alert' },
@@ -388,7 +411,8 @@ function actionButtons(plugin, v) {
   t('action.' + action));
   const rest = allowed.filter((a) => a !== main);
   return [
-    main ? button(main, 'primary') : null,
+    // withdrawing is offered, never urged
+    main ? button(main, main === 'WITHDRAW' ? null : 'primary') : null,
     rest.length ? h('details', { class: 'more' }, h('summary', {}, t('more')),
       h('div', { class: 'menu' }, rest.map((a) => button(a, a === 'DELETE' ? 'danger' : null)))) : null,
   ];

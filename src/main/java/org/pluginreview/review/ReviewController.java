@@ -13,6 +13,7 @@ import org.pluginreview.system.Actor;
 import org.pluginreview.system.Refusals;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,11 +29,19 @@ class ReviewController {
   private static final String VERSION = "/{pluginId}/versions/{version}";
 
   private final ReviewCommands commands;
+  private final ReviewEtaService eta;
   private final IdentityService identityService;
 
-  ReviewController(ReviewCommands commands, IdentityService identityService) {
+  ReviewController(ReviewCommands commands, ReviewEtaService eta, IdentityService identityService) {
     this.commands = commands;
+    this.eta = eta;
     this.identityService = identityService;
+  }
+
+  @Refusals({NOT_FOUND, ILLEGAL_STATE, CONFLICT})
+  @GetMapping(VERSION + "/eta")
+  ReviewEta.Estimate eta(@PathVariable String pluginId, @PathVariable String version) {
+    return eta.estimate(actor(), pluginId, version);
   }
 
   private Actor actor() {

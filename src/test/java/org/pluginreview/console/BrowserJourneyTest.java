@@ -116,6 +116,8 @@ class BrowserJourneyTest {
     screenshot("console-self-check");
     click(By.cssSelector(".self-check-form [data-confirm=SELF_CHECK]"));
     waitForStatus(row, "AUDITING");
+    // a version under review shows its place in the queue and a likely range (or why there is none)
+    assertThat(text(By.cssSelector(row + ".eta"))).matches("Place \\d+ of \\d+ in the review queue · .+");
     assertThat(text(By.cssSelector(card + "h3"))).contains("Weather " + PAYLOAD_IMG);
     assertThat(text(By.cssSelector(card + "p.muted"))).isEqualTo(PAYLOAD_SCRIPT);
     screenshot("console-under-review");

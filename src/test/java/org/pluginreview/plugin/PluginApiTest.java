@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pluginreview.review.ReviewEta;
 import org.pluginreview.review.ReviewProcess;
 import org.pluginreview.support.ApiClient;
 import org.pluginreview.support.ApiClient.Response;
@@ -32,6 +33,28 @@ class PluginApiTest {
   @BeforeEach
   void client() {
     api = new ApiClient(port);
+  }
+
+  // ------------------------------------------------------------------ review ETA
+
+  @Test
+  void aVersionUnderReviewShowsItsPlaceInTheQueueAndALikelyRange() {
+    for (int i = 0; i < ReviewEta.MIN_HISTORY; i++) {
+      api.live("dev2", "eta-decided-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000);
+    }
+    String p = "eta-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    api.inReview("dev1", p);
+    Response eta = api.get("dev1", v(p, "1.0.0") + "/eta");
+    assertThat(eta.status()).as(eta.raw()).isEqualTo(200);
+    int position = eta.body().path("position").asInt();
+    assertThat(position).isBetween(1, eta.body().path("queueLength").asInt());
+    assertThat(eta.body().path("basedOn").asInt()).isGreaterThanOrEqualTo(ReviewEta.MIN_HISTORY);
+    assertThat(eta.body().path("decidedPerDay").asDouble()).isPositive();
+    assertThat(eta.body().path("likelyTo").asText()).isGreaterThanOrEqualTo(eta.body().path("likelyFrom").asText());
+    assertThat(api.get("reviewer1", v(p, "1.0.0") + "/eta").status()).isEqualTo(200);
+    assertProblem(api.get("dev2", v(p, "1.0.0") + "/eta"), 404, "NOT_FOUND");
+    api.post("dev1", v(p, "1.0.0") + "/withdraw", null);
+    assertProblem(api.get("dev1", v(p, "1.0.0") + "/eta"), 409, "ILLEGAL_STATE");
   }
 
   // ------------------------------------------------------------------ the whole lifecycle
