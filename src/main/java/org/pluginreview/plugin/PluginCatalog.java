@@ -244,7 +244,7 @@ public class PluginCatalog {
     return new VersionDetails(v.getPluginId(), v.getVersion(), v.getStatus(), v.isTrial(), v.getGrayPercentage(),
         v.getDescription(), v.getFeaturePackages(), v.getBasicInfo(), rejection, v.getFindings(), v.getSubmitter(),
         v.getReviewer(), v.getProcessInstanceId(), v.getCreatedAt(), v.getUpdatedAt(), v.getSubmittedAt(),
-        v.getReviewedAt(), v.getReleasedAt(), VersionRules.allowed(s), v.getRevision());
+        v.getReviewedAt(), v.getReleasedAt(), VersionRules.allowed(s), v.getRevision(), null);
   }
 
   private static String liveVersion(List<PluginVersion> all) {

@@ -8,6 +8,7 @@ import org.pluginreview.plugin.PluginRequests.CreatePlugin;
 import org.pluginreview.plugin.PluginRequests.EditVersion;
 import org.pluginreview.plugin.PluginRequests.Trial;
 import org.pluginreview.plugin.PluginRequests.UploadVersion;
+import org.pluginreview.lifecycle.VersionStatus;
 import org.pluginreview.plugin.PluginViews.DeletedVersion;
 import org.pluginreview.plugin.PluginViews.Event;
 import org.pluginreview.plugin.PluginViews.PluginDetails;
@@ -38,10 +39,12 @@ class PluginController {
   private static final String VERSION = "/{pluginId}/versions/{version}";
 
   private final PluginCatalog catalog;
+  private final QueuePlaces queue;
   private final IdentityService identityService;
 
-  PluginController(PluginCatalog catalog, IdentityService identityService) {
+  PluginController(PluginCatalog catalog, QueuePlaces queue, IdentityService identityService) {
     this.catalog = catalog;
+    this.queue = queue;
     this.identityService = identityService;
   }
 
@@ -94,7 +97,9 @@ class PluginController {
   @Refusals({NOT_FOUND})
   @GetMapping(VERSION)
   VersionDetails version(@PathVariable String pluginId, @PathVariable String version) {
-    return catalog.version(actor(), pluginId, version);
+    VersionDetails v = catalog.version(actor(), pluginId, version);
+    return v.status() == VersionStatus.AUDITING
+        ? queue.place(v.pluginId(), v.version()).map(v::withQueue).orElse(v) : v;
   }
 
   @Refusals({VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, ILLEGAL_STATE})

@@ -32,7 +32,22 @@ public final class PluginViews {
       String description, List<String> featurePackages, BasicInfo basicInfo, Rejection lastRejection,
       List<Finding> findings, String submitter, String reviewer, String processInstanceId,
       Instant createdAt, Instant updatedAt, Instant submittedAt, Instant reviewedAt, Instant releasedAt,
-      List<Action> actions, long revision) {}
+      List<Action> actions, long revision, Queue queue) {
+
+    /** The same version with its place in the review queue. */
+    public VersionDetails withQueue(Queue place) {
+      return new VersionDetails(pluginId, version, status, trial, grayPercentage, description, featurePackages,
+          basicInfo, lastRejection, findings, submitter, reviewer, processInstanceId, createdAt, updatedAt,
+          submittedAt, reviewedAt, releasedAt, actions, revision, place);
+    }
+  }
+
+  /**
+   * Where a version under review stands ({@code GET} of one version only): its place in the queue's order, and
+   * how long until its decision, likely at the earliest (median) and at the latest (90th percentile, or the
+   * queue's clearing time at the recent pace); null durations when the history is too thin.
+   */
+  public record Queue(int position, java.time.Duration etaP50, java.time.Duration etaP90) {}
 
   public record Event(VersionEvent.Type action, VersionStatus from, VersionStatus to, String actor, Instant time,
                       String comment, String processInstanceId) {

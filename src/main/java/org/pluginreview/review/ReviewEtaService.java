@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,7 +17,9 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.pluginreview.lifecycle.VersionStatus;
 import org.pluginreview.lifecycle.VersionStore;
 import org.pluginreview.plugin.PluginCatalog;
+import org.pluginreview.plugin.PluginViews.Queue;
 import org.pluginreview.plugin.PluginViews.VersionDetails;
+import org.pluginreview.plugin.QueuePlaces;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.ErrorCode;
 import org.springframework.stereotype.Service;
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Service;
  * review tasks in the queue's order, and the review tasks decided recently ({@link ReviewEta} does the sums).
  */
 @Service
-public class ReviewEtaService {
+public class ReviewEtaService implements QueuePlaces {
 
   /** At most this many recent decisions are read for the percentiles. */
   static final int SAMPLE = 1_000;
@@ -55,11 +58,25 @@ public class ReviewEtaService {
       throw ErrorCode.ILLEGAL_STATE.exception("Version " + version + " is " + v.status()
           + "; only a version under review has a place in the queue.").with("versionStatus", v.status());
     }
+    return estimate(v.pluginId(), version).orElseThrow(() -> ErrorCode.CONFLICT.exception(
+        "The review of version " + version + " is not waiting in the queue."));
+  }
+
+  /** The version's place and likely wait as the API's {@code queue}: durations from now. */
+  @Override
+  public Optional<Queue> place(String pluginId, String version) {
+    Instant now = clock.instant();
+    return estimate(pluginId, version).map(e -> new Queue(e.position(),
+        e.likelyFrom() == null ? null : Duration.between(now, e.likelyFrom()),
+        e.likelyTo() == null ? null : Duration.between(now, e.likelyTo())));
+  }
+
+  private Optional<ReviewEta.Estimate> estimate(String pluginId, String version) {
     Instant now = clock.instant();
     return trusted(() -> {
-      Task task = queue().processInstanceBusinessKey(ReviewProcess.businessKey(v.pluginId(), version)).singleResult();
+      Task task = queue().processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, version)).singleResult();
       if (task == null) {
-        throw ErrorCode.CONFLICT.exception("The review of version " + version + " is not waiting in the queue.");
+        return Optional.empty();
       }
       long ahead = queue().taskMinPriority(task.getPriority() + 1).count()
           + queue().taskPriority(task.getPriority()).taskCreatedBefore(task.getCreateTime()).count();
@@ -71,8 +88,8 @@ public class ReviewEtaService {
       long decided = historyService.createHistoricTaskInstanceQuery()
           .processDefinitionKey(ReviewProcess.KEY).taskDefinitionKey(ReviewProcess.USER_TASK_REVIEW).finished()
           .finishedAfter(Date.from(now.minus(ReviewEta.PACE))).count();
-      Instant entered = store.enteredReview(v.pluginId(), version).orElse(task.getCreateTime().toInstant());
-      return ReviewEta.estimate((int) ahead + 1, (int) length, entered, waits, decided, now);
+      Instant entered = store.enteredReview(pluginId, version).orElse(task.getCreateTime().toInstant());
+      return Optional.of(ReviewEta.estimate((int) ahead + 1, (int) length, entered, waits, decided, now));
     });
   }
 

@@ -51,6 +51,14 @@ class PluginApiTest {
     assertThat(eta.body().path("basedOn").asInt()).isGreaterThanOrEqualTo(ReviewEta.MIN_HISTORY);
     assertThat(eta.body().path("decidedPerDay").asDouble()).isPositive();
     assertThat(eta.body().path("likelyTo").asText()).isGreaterThanOrEqualTo(eta.body().path("likelyFrom").asText());
+    // the version itself carries it as "queue", its waits as ISO-8601 durations from now
+    JsonNode queue = api.get("dev1", v(p, "1.0.0")).body().path("queue");
+    assertThat(queue.path("position").asInt()).isEqualTo(position);
+    assertThat(queue.path("etaP50").asText()).startsWith("PT");
+    assertThat(queue.path("etaP90").asText()).startsWith("PT");
+    assertThat(eta.body().path("median").asText()).startsWith("PT");
+    assertThat(api.get("dev1", "/api/plugins/" + p).body().path("versions").get(0).path("queue").isNull())
+        .as("lists leave it out: it costs queries").isTrue();
     assertThat(api.get("reviewer1", v(p, "1.0.0") + "/eta").status()).isEqualTo(200);
     assertProblem(api.get("dev2", v(p, "1.0.0") + "/eta"), 404, "NOT_FOUND");
     api.post("dev1", v(p, "1.0.0") + "/withdraw", null);
@@ -578,10 +586,17 @@ class PluginApiTest {
 
   /** A refused call leaves the record and its history exactly as they were. */
   private void assertUnchanged(String pluginId, String version, Runnable refusedCalls) {
-    String record = api.get("dev1", v(pluginId, version)).raw();
+    String record = record(pluginId, version);
     String history = api.get("dev1", v(pluginId, version) + "/history").raw();
     refusedCalls.run();
-    assertThat(api.get("dev1", v(pluginId, version)).raw()).isEqualTo(record);
+    assertThat(record(pluginId, version)).isEqualTo(record);
     assertThat(api.get("dev1", v(pluginId, version) + "/history").raw()).isEqualTo(history);
+  }
+
+  /** The version's record as the API shows it, without its place in the queue, which moves with the clock. */
+  private String record(String pluginId, String version) {
+    JsonNode body = api.get("dev1", v(pluginId, version)).body();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) body).remove("queue");
+    return body.toString();
   }
 }
