@@ -73,6 +73,11 @@ class JpaVersionStore implements VersionStore {
   }
 
   @Override
+  public long countActions(String actor, VersionEvent.Type action, Instant since) {
+    return events.countByActorAndActionAndOccurredAtGreaterThanEqual(actor, action, since);
+  }
+
+  @Override
   public List<PluginVersion> earlierLive(String pluginId, int limit) {
     return versions.findByPluginIdAndStatusOrderByReleasedAtDesc(pluginId, VersionStatus.OFFLINE, Limit.of(limit));
   }

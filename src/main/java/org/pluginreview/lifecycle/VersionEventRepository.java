@@ -8,5 +8,7 @@ public interface VersionEventRepository extends JpaRepository<VersionEvent, Long
 
   List<VersionEvent> findByPluginIdAndVersionOrderByIdAsc(String pluginId, String version);
 
+  long countByActorAndActionAndOccurredAtGreaterThanEqual(String actor, VersionEvent.Type action, java.time.Instant since);
+
   List<VersionEvent> findByPluginIdAndActionOrderByIdDesc(String pluginId, VersionEvent.Type action, Pageable page);
 }

@@ -17,6 +17,7 @@ import org.pluginreview.lifecycle.VersionRules.Situation;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.ApiException;
 import org.pluginreview.system.ErrorCode;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,11 +38,25 @@ public class VersionLifecycle {
   private final VersionStore store;
   private final LifecycleCounters counters;
   private final Clock clock;
+  private final Quotas quotas;
 
   public VersionLifecycle(VersionStore store, LifecycleCounters counters, Clock clock) {
+    this(store, counters, clock, Quotas.DEFAULT);
+  }
+
+  @Autowired
+  public VersionLifecycle(VersionStore store, LifecycleCounters counters, Clock clock, Quotas quotas) {
     this.store = store;
     this.counters = counters;
     this.clock = clock;
+    this.quotas = quotas;
+  }
+
+  /** What the person has used of each quota, and when each resets. */
+  public List<Quotas.Usage> quotas(Actor actor) {
+    Instant now = clock.instant();
+    return List.of(new Quotas.Usage("withdrawals", quotas.withdrawalsPerDay(),
+        store.countActions(actor.userId(), Type.WITHDRAWN, Quotas.startOfDay(now)), Quotas.nextDay(now)));
   }
 
   /** One review of one version: the process that runs it has this id. */
@@ -218,6 +233,12 @@ public class VersionLifecycle {
     Situation s = locked(actor, review.pluginId(), review.version(), expectedRevision, null);
     requireUnder(review, s.version());
     VersionRules.require(Action.WITHDRAW, s);
+    Instant now = clock.instant();
+    if (store.countActions(actor.userId(), Type.WITHDRAWN, Quotas.startOfDay(now)) >= quotas.withdrawalsPerDay()) {
+      throw ErrorCode.QUOTA_EXCEEDED.exception("You have withdrawn " + quotas.withdrawalsPerDay()
+          + " reviews today, the most a day allows; try again after " + Quotas.nextDay(now) + ".")
+          .with("quota", "withdrawals").with("resetsAt", Quotas.nextDay(now).toString());
+    }
     s.version().decide(null);
     move(s.version(), VersionStatus.DEVELOPMENT, Type.WITHDRAWN, actor.userId(), null);
   }

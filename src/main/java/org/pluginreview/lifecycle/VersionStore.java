@@ -35,6 +35,9 @@ public interface VersionStore {
 
   void append(VersionEvent event);
 
+  /** How many events of this kind the person caused since then: a quota's use. */
+  long countActions(String actor, VersionEvent.Type action, Instant since);
+
   /** When the version last entered manual review. */
   Optional<Instant> enteredReview(String pluginId, String version);
 }

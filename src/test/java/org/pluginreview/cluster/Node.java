@@ -47,7 +47,7 @@ final class Node implements AutoCloseable {
     List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-cp", applicationClassPath(), PluginReviewApplication.class.getName(),
         "--server.port=" + port,
-        "--plugin-review.demo-data=true",
+        "--plugin-review.demo-data=true", "--plugin-review.quotas.withdrawals-per-day=100000",
         "--camunda.bpm.job-execution.enabled=true",
         "--camunda.bpm.webapp.enabled=false",
         "--logging.level.org.camunda.bpm.engine.context=off"));

@@ -38,6 +38,12 @@ final class InMemoryVersions implements VersionStore {
   }
 
   @Override
+  public long countActions(String actor, VersionEvent.Type action, Instant since) {
+    return events.stream().filter(e -> e.getActor().equals(actor) && e.getAction() == action
+        && !e.getOccurredAt().isBefore(since)).count();
+  }
+
+  @Override
   public List<PluginVersion> earlierLive(String pluginId, int limit) {
     return versions.stream().filter(v -> v.getPluginId().equals(pluginId) && v.getStatus() == VersionStatus.OFFLINE)
         .sorted(java.util.Comparator.comparing(PluginVersion::getReleasedAt).reversed()).limit(limit).toList();

@@ -51,7 +51,7 @@ class VersionLifecycleTest {
       return this;
     }
   };
-  private final VersionLifecycle lifecycle = new VersionLifecycle(store, LifecycleCounters.NONE, clock);
+  private final VersionLifecycle lifecycle = new VersionLifecycle(store, LifecycleCounters.NONE, clock, new Quotas(2));
 
   // ------------------------------------------------------------------ submit and self-check
 
@@ -344,6 +344,29 @@ class VersionLifecycleTest {
     assertThat(store.exists("wx", "1.1.0")).isFalse();
     assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.DELETED);
     lifecycle.withdraw(DEV1, r1, null);
+  }
+
+  @Test
+  void withdrawalsHaveADailyQuotaThatResetsAtMidnightUtc() {
+    plugin("wx", DEV1);
+    for (String v : List.of("1.0.0", "1.1.0", "1.2.0")) {
+      upload(DEV1, "wx", v);
+    }
+    lifecycle.submit(DEV1, review("wx", "1.0.0", "r1"), null);
+    lifecycle.withdraw(DEV1, review("wx", "1.0.0", "r1"), null);
+    lifecycle.submit(DEV1, review("wx", "1.1.0", "r2"), null);
+    lifecycle.withdraw(DEV1, review("wx", "1.1.0", "r2"), null);
+    assertThat(lifecycle.quotas(DEV1)).singleElement().satisfies(q -> {
+      assertThat(q.name()).isEqualTo("withdrawals");
+      assertThat(q.limit()).isEqualTo(2);
+      assertThat(q.used()).isEqualTo(2);
+      assertThat(q.resetsAt()).isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+    });
+    lifecycle.submit(DEV1, review("wx", "1.2.0", "r3"), null);
+
+    ApiException exceeded = refused(ErrorCode.QUOTA_EXCEEDED, () -> lifecycle.withdraw(DEV1, review("wx", "1.2.0", "r3"), null));
+    assertThat(exceeded.properties()).containsEntry("resetsAt", "2026-11-26T00:00:00Z");
+    assertThat(lifecycle.quotas(DEV2).get(0).used()).as("each person's own").isZero();
   }
 
   // ------------------------------------------------------------------ after go-live

@@ -35,6 +35,22 @@ class PluginApiTest {
     api = new ApiClient(port);
   }
 
+  @Test
+  void everyoneSeesTheirQuotasBeforeTheyRunOut() {
+    Response quotas = api.get("dev1", "/api/quotas");
+    assertThat(quotas.status()).isEqualTo(200);
+    JsonNode withdrawals = quotas.body().get(0);
+    assertThat(withdrawals.path("name").asText()).isEqualTo("withdrawals");
+    assertThat(withdrawals.path("limit").asInt()).isPositive();
+    assertThat(withdrawals.path("resetsAt").asText()).endsWith("T00:00:00Z");
+    long used = withdrawals.path("used").asLong();
+    String p = "quota-" + SEQUENCE.incrementAndGet();
+    api.inReview("dev1", p);
+    api.post("dev1", v(p, "1.0.0") + "/withdraw", null);
+    assertThat(api.get("dev1", "/api/quotas").body().get(0).path("used").asLong()).isEqualTo(used + 1);
+    assertThat(api.get(null, "/api/quotas").status()).isEqualTo(401);
+  }
+
   // ------------------------------------------------------------------ review ETA
 
   @Test

@@ -29,7 +29,7 @@ class ApiDocsTest {
       assertThat(op.getValue().path("responses").path("401").path("description").asText())
           .as(path.getKey()).contains("UNAUTHENTICATED");
     }));
-    assertThat(operations).hasSize(39).contains(
+    assertThat(operations).hasSize(40).contains(
         "GET /api/admin/consistency",
         "POST /api/plugins", "GET /api/plugins", "GET /api/plugins/{pluginId}",
         "POST /api/plugins/{pluginId}/versions", "PATCH /api/plugins/{pluginId}/versions/{version}",

@@ -1,0 +1,25 @@
+package org.pluginreview.lifecycle;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * How many of an action a person may take in a window, counted from their own history events. The windows
+ * are calendar days in UTC, so everyone can see when a quota resets.
+ */
+public record Quotas(int withdrawalsPerDay) {
+
+  public static final Quotas DEFAULT = new Quotas(5);
+
+  /** One quota as people read it: its name, its limit, what is used and when it resets. */
+  public record Usage(String name, int limit, long used, Instant resetsAt) {}
+
+  public static Instant startOfDay(Instant now) {
+    return now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+  }
+
+  public static Instant nextDay(Instant now) {
+    return startOfDay(now).plus(1, ChronoUnit.DAYS);
+  }
+}
