@@ -5,20 +5,18 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.pluginreview.lifecycle.Plugin;
 import org.pluginreview.lifecycle.ReviewDecision;
 import org.pluginreview.lifecycle.VersionLifecycle;
 import org.pluginreview.lifecycle.VersionStatus;
 import org.pluginreview.lifecycle.VersionStore;
 import org.pluginreview.review.ReviewProcess.Variable;
+import org.pluginreview.review.StepVariables;
+import org.pluginreview.review.TaskGuards;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.ErrorCode;
 import org.springframework.stereotype.Component;
@@ -143,12 +141,7 @@ final class ListingSteps {
       if (owner == null) {
         return;
       }
-      Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-      revoke.setUserId(owner);
-      revoke.setResource(Resources.TASK);
-      revoke.setResourceId(task.getId());
-      revoke.removePermission(Permissions.ALL);
-      Context.getCommandContext().runWithoutAuthorization(() -> authorizations.saveAuthorization(revoke));
+      TaskGuards.hideFrom(owner, task, authorizations);
     }
   }
 
@@ -176,23 +169,14 @@ final class ListingSteps {
           decision = d;
         }
       }
-      String category = text(task, ListingProcess.Var.REJECT_CATEGORY);
-      String comment = text(task, ListingProcess.Var.COMMENT);
+      String category = StepVariables.text(task, ListingProcess.Var.REJECT_CATEGORY);
+      String comment = StepVariables.text(task, ListingProcess.Var.COMMENT);
       lifecycle.decide(actor, pluginId(task.getExecution()), task.getProcessInstanceId(), task.getAssignee(), decision,
           category, comment);
       if (task.getAssignee() == null) {
         task.setAssignee(actor.userId());
       }
       task.getExecution().getProcessInstance().setVariableLocal(ListingProcess.Var.DECISION.name(), decision.name());
-    }
-
-    private static String text(DelegateTask task, Variable<String> variable) {
-      Object value = task.getVariable(variable.name());
-      if (value != null && !(value instanceof String)) {
-        throw ErrorCode.VALIDATION_FAILED.exception("Field '" + variable.name() + "' must be text.")
-            .with("fields", Map.of(variable.name(), "text"));
-      }
-      return (String) value;
     }
   }
 

@@ -11,7 +11,7 @@ import org.pluginreview.system.Actor;
 import org.pluginreview.system.ErrorCode;
 
 /** What a step may take from the engine: the review it belongs to and the person the engine vouches for. */
-final class StepVariables {
+public final class StepVariables {
 
   private StepVariables() {}
 
@@ -57,7 +57,7 @@ final class StepVariables {
   }
 
   /** Text the completion sent; anything but text is refused rather than turned into text. */
-  static String text(DelegateTask task, ReviewProcess.Variable<String> variable) {
+  public static String text(DelegateTask task, ReviewProcess.Variable<String> variable) {
     Object value = task.getVariable(variable.name());
     if (value != null && !(value instanceof String)) {
       throw ErrorCode.VALIDATION_FAILED.exception("Field '" + variable.name() + "' must be text.")

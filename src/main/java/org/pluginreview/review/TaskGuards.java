@@ -17,9 +17,22 @@ import org.pluginreview.system.Actor;
 import org.springframework.stereotype.Component;
 
 /** Create listeners that keep a task's outcome in the hands of the person completing it. */
-final class TaskGuards {
+public final class TaskGuards {
 
   private TaskGuards() {}
+
+  /**
+   * A revoke for the user on this very task, which outweighs what their groups are granted: they neither see
+   * nor work it. The user may not create authorizations; this one is the process's own doing.
+   */
+  public static void hideFrom(String userId, DelegateTask task, AuthorizationService authorizations) {
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId(userId);
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(task.getId());
+    revoke.removePermission(Permissions.ALL);
+    Context.getCommandContext().runWithoutAuthorization(() -> authorizations.saveAuthorization(revoke));
+  }
 
   /**
    * Clears what this task decides, in every scope it could be read from: the gateway after the task can
@@ -66,13 +79,7 @@ final class TaskGuards {
       if (version == null || version.getSubmitter() == null || !mayReview(version.getSubmitter())) {
         return;
       }
-      Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-      revoke.setUserId(version.getSubmitter());
-      revoke.setResource(Resources.TASK);
-      revoke.setResourceId(task.getId());
-      revoke.removePermission(Permissions.ALL);
-      // the submitter may not create authorizations; this one is the process's own doing
-      Context.getCommandContext().runWithoutAuthorization(() -> authorizations.saveAuthorization(revoke));
+      hideFrom(version.getSubmitter(), task, authorizations);
     }
 
     /** In a group that review tasks are offered to (reviewers, and leads once a review is escalated). */
