@@ -171,7 +171,7 @@ public class MarketService {
   }
 
   private Listing listed(String pluginId) {
-    String id = store.plugin(pluginId).map(Plugin::getPluginId).orElse(pluginId);
+    String id = canonical(pluginId);
     return listings.findById(id).filter(Listing::isListed)
         .orElseThrow(() -> ErrorCode.NOT_FOUND.exception("Plugin " + pluginId + " is not in the market."));
   }
@@ -198,7 +198,7 @@ public class MarketService {
   /** Unsubscribing is allowed even after the plugin left the market. */
   public void unsubscribe(Actor actor, String pluginId) {
     requireMerchant(actor);
-    String id = store.plugin(pluginId).map(Plugin::getPluginId).orElse(pluginId);
+    String id = canonical(pluginId);
     Subscription.Key key = new Subscription.Key(id, actor.userId());
     if (!subscriptions.existsById(key)) {
       throw ErrorCode.NOT_FOUND.exception("You are not subscribed to " + pluginId + ".");
