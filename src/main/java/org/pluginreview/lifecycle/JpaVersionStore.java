@@ -100,6 +100,7 @@ class JpaVersionStore implements VersionStore {
   @Override
   public void append(VersionEvent event) {
     events.save(event);
+    entityManager.persist(new PendingEvent(event.getId())); // the outbox row, in the same transaction
   }
 
   @Override

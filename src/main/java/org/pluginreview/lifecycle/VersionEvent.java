@@ -54,6 +54,12 @@ public class VersionEvent {
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
+  /** Between a rejection's reason category and its comment in {@link #getComment()}. */
+  static final String REASON_SEPARATOR = ": ";
+
+  /** A rejection's reason, as its history event keeps it. */
+  public record Reason(String category, String comment) {}
+
   protected VersionEvent() {}
 
   VersionEvent(PluginVersion v, Type action, VersionStatus from, String actor, Instant at, String comment) {
@@ -106,5 +112,14 @@ public class VersionEvent {
 
   public String getProcessInstanceId() {
     return processInstanceId;
+  }
+
+  /** For a rejection, its reason category and comment; empty for anything else. */
+  public java.util.Optional<Reason> reason() {
+    if (action != Type.REJECTED || comment == null || !comment.contains(REASON_SEPARATOR)) {
+      return java.util.Optional.empty();
+    }
+    int at = comment.indexOf(REASON_SEPARATOR);
+    return java.util.Optional.of(new Reason(comment.substring(0, at), comment.substring(at + REASON_SEPARATOR.length())));
   }
 }

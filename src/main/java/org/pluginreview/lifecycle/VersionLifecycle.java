@@ -288,7 +288,7 @@ public class VersionLifecycle {
     v.setRejection(decision.category(), decision.comment());
     counters.decided(false, waitedForReview(v));
     move(v, VersionStatus.AUDIT_REJECTED, Type.REJECTED, decision.by(),
-        decision.category() + ": " + decision.comment());
+        decision.category() + VersionEvent.REASON_SEPARATOR + decision.comment());
   }
 
   /** The overdue timer of this review; a review decided or withdrawn meanwhile has nothing to escalate. */

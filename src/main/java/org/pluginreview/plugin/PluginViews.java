@@ -49,11 +49,12 @@ public final class PluginViews {
    */
   public record Queue(int position, java.time.Duration etaP50, java.time.Duration etaP90) {}
 
-  public record Event(VersionEvent.Type action, VersionStatus from, VersionStatus to, String actor, Instant time,
-                      String comment, String processInstanceId) {
+  /** One history entry; {@code id} is the {@code id} of the webhook event that announced it. */
+  public record Event(String id, VersionEvent.Type action, VersionStatus from, VersionStatus to, String actor,
+                      Instant time, String comment, String processInstanceId) {
 
     static Event of(VersionEvent e) {
-      return new Event(e.getAction(), e.getFromStatus(), e.getToStatus(), e.getActor(), e.getOccurredAt(),
+      return new Event(String.valueOf(e.getId()), e.getAction(), e.getFromStatus(), e.getToStatus(), e.getActor(), e.getOccurredAt(),
           e.getComment(), e.getProcessInstanceId());
     }
   }

@@ -49,6 +49,9 @@ final class Node implements AutoCloseable {
         "--server.port=" + port,
         "--plugin-review.demo-data=true", "--plugin-review.quotas.withdrawals-per-day=100000",
         "--camunda.bpm.job-execution.enabled=true",
+        // a killed node's jobs go to the other node after this long, not Camunda's default 5 minutes
+        "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+        "--plugin-review.notifications.retry-cycle=PT2S,PT2S,PT2S",
         "--camunda.bpm.webapp.enabled=false",
         "--logging.level.org.camunda.bpm.engine.context=off"));
     if (jdbcUrl != null) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pluginreview.cluster.Driver.Expected;
 import org.pluginreview.cluster.Driver.Response;
+import org.pluginreview.notify.SignatureCheck;
+import org.pluginreview.notify.WebhookReceiver;
 import org.pluginreview.support.ApiClient;
 import org.pluginreview.support.TestDatabase;
 
@@ -69,6 +71,50 @@ class TwoNodeClusterTest {
       b.start();
       return null;
     });
+  }
+
+  @Test
+  void noWebhookDeliveryIsLostWhenTheSendingNodeIsKilled() throws Exception {
+    String p = "cluster-hooks-" + System.nanoTime() % 1_000_000;
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      receiver.delayMillis.set(1500); // deliveries stay open long enough to be cut off
+      driver.send(a, "dev1", "POST", "/api/plugins", "{\"pluginId\":\"" + p + "\",\"name\":\"n\"}", null);
+      Response hook = driver.send(a, "dev1", "POST", "/api/plugins/" + p + "/webhooks",
+          "{\"url\":\"" + receiver.url() + "\"}", null);
+      assertThat(hook.status()).as(hook.body().toString()).isEqualTo(201);
+      upload(p);
+      for (int i = 0; i < 8; i++) {
+        driver.send(i % 2 == 0 ? a : b, "dev1", "PUT", "/api/plugins/" + p + "/trial", "{\"version\":\"1.0.0\"}", null);
+        driver.send(i % 2 == 0 ? a : b, "dev1", "DELETE", "/api/plugins/" + p + "/trial", null, null);
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (receiver.received.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      b.kill(); // mid-delivery: some events taken by b, some of its sends cut off
+      int expected = driver.read("demo", "/api/plugins/" + p + "/versions/1.0.0/history").body().size();
+      assertThat(expected).isEqualTo(17);
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (delivered(receiver) < expected && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+      }
+      b.start();
+      assertThat(delivered(receiver)).as("distinct events delivered").isEqualTo(expected);
+      String secret = hook.body().path("secret").asText();
+      for (WebhookReceiver.Received r : receiver.received) {
+        assertThat(SignatureCheck.valid(secret, r.signature(), r.body(), System.currentTimeMillis() / 1000)).isTrue();
+      }
+    }
+  }
+
+  private static long delivered(WebhookReceiver receiver) {
+    return receiver.received.stream().map(r -> {
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("id").asText();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }).distinct().count();
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pluginreview.plugin.PluginCatalog;
 import org.pluginreview.review.ReviewCommands;
+import org.pluginreview.support.CoverageBesideTheVersionReview;
 import org.pluginreview.support.Fixtures;
 import org.pluginreview.system.ApiException;
 import org.pluginreview.system.ErrorCode;
@@ -34,7 +35,7 @@ import org.springframework.test.context.TestExecutionListeners;
  */
 @SpringBootTest(properties = "camunda.bpm.process-engine-name=listingTest")
 @ActiveProfiles("test")
-@Import({ListingProcessCoverage.class, ProcessEngineCoverageConfiguration.class})
+@Import({CoverageBesideTheVersionReview.class, ProcessEngineCoverageConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class ListingProcessTest {

@@ -50,7 +50,9 @@ class ProcessModelTest {
   static List<Model> models() {
     return List.of(new Model(MODEL, ReviewProcess.KEY, ReviewProcess.class, 3),
         new Model(Path.of("processes", "market-listing-review.bpmn"), org.pluginreview.market.ListingProcess.KEY,
-            org.pluginreview.market.ListingProcess.class, 1));
+            org.pluginreview.market.ListingProcess.class, 1),
+        new Model(Path.of("processes", "event-delivery.bpmn"), org.pluginreview.notify.DeliveryProcess.KEY,
+            org.pluginreview.notify.DeliveryProcess.class, 0));
   }
 
   @ParameterizedTest

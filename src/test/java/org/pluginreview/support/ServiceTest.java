@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service on a random port with an in-memory database. HTTP test classes share this one
@@ -16,5 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = TestSmtp.class) // mails go to an SMTP server the tests read
 @AutoConfigureObservability // the Prometheus endpoint, which tests otherwise leave out
 public @interface ServiceTest {}

@@ -1,4 +1,4 @@
-package org.pluginreview.market;
+package org.pluginreview.support;
 
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.pluginreview.review.ReviewProcess;
@@ -6,14 +6,14 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * As FullProcessCoverage, for the listing model alone: the version review that makes a plugin live first
- * runs too, and has its own test.
+ * As FullProcessCoverage, for a model that needs the version review to run first (a live plugin to list,
+ * an event to deliver): that review has its own test, so it is left out of the count.
  */
 @TestConfiguration(proxyBeanMethods = false)
-public class ListingProcessCoverage {
+public class CoverageBesideTheVersionReview {
 
   @Bean
-  ProcessEngineCoverageProperties listingCoverage() {
+  ProcessEngineCoverageProperties coverageBesideTheVersionReview() {
     return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0)
         .excludeProcessDefinitionKeys(ReviewProcess.KEY).build();
   }
