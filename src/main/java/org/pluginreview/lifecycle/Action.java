@@ -26,9 +26,16 @@ public enum Action {
   RELEASE(Role.OWNER, APPROVED, GRAY),
   RETURN_TO_DEVELOPMENT(Role.OWNER, APPROVED, GRAY),
   /** Make an earlier live version live again, with no new review: it was reviewed before. */
-  ROLLBACK(Role.OWNER, VersionStatus.OFFLINE);
+  ROLLBACK(Role.OWNER, VersionStatus.OFFLINE),
+  /** Ask for a faster review, with a reason: once a review, within a monthly quota. */
+  EXPEDITE(Role.OWNER, AUDITING),
+  /** Ask a review lead to reverse the rejection: once a version. */
+  APPEAL(Role.OWNER, AUDIT_REJECTED),
+  /** A review lead reverses the rejection (the version is approved) or keeps it. */
+  UPHOLD_APPEAL(Role.LEAD, AUDIT_REJECTED),
+  DENY_APPEAL(Role.LEAD, AUDIT_REJECTED);
 
-  enum Role { OWNER, SUBMITTER, REVIEWER }
+  enum Role { OWNER, SUBMITTER, REVIEWER, LEAD }
 
   private final Role role;
   private final Set<VersionStatus> from;

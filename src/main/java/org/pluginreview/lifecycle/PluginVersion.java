@@ -76,6 +76,18 @@ public class PluginVersion {
   @Column(name = "reject_comment")
   private String rejectComment;
 
+  @Column(name = "reject_findings")
+  private String rejectFindings;
+
+  /** When the owner expedited the current review; null if they did not. */
+  @Column(name = "expedited_at")
+  private Instant expeditedAt;
+
+  /** The version's one appeal against its rejection; null while none was filed. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "appeal_state")
+  private AppealState appealState;
+
   @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "plugin_version_finding", joinColumns = @JoinColumn(name = "version_id"))
   @OrderColumn(name = "position")
@@ -124,6 +136,9 @@ public class PluginVersion {
   @Column(name = "decision_comment")
   private String decisionComment;
 
+  @Column(name = "decision_findings")
+  private String decisionFindings;
+
   @Version
   @Column(name = "lock_version")
   private long lockVersion;
@@ -151,8 +166,9 @@ public class PluginVersion {
     return new VersionNumber(major, minor, patch);
   }
 
+  /** In review, approved or gray, or rejected with its appeal pending: what blocks submitting another version. */
   public boolean isInFlight() {
-    return VersionStatus.IN_FLIGHT.contains(status);
+    return VersionStatus.IN_FLIGHT.contains(status) || appealState == AppealState.PENDING;
   }
 
   public Long getId() {
@@ -181,6 +197,22 @@ public class PluginVersion {
 
   void setTrial(boolean trial) {
     this.trial = trial;
+  }
+
+  public Instant getExpeditedAt() {
+    return expeditedAt;
+  }
+
+  void setExpeditedAt(Instant expeditedAt) {
+    this.expeditedAt = expeditedAt;
+  }
+
+  public AppealState getAppealState() {
+    return appealState;
+  }
+
+  void setAppealState(AppealState appealState) {
+    this.appealState = appealState;
   }
 
   public Integer getGrayPercentage() {
@@ -224,9 +256,15 @@ public class PluginVersion {
     return rejectComment;
   }
 
-  void setRejection(String category, String comment) {
+  void setRejection(String category, String comment, List<String> findings) {
     this.rejectCategory = category;
     this.rejectComment = comment;
+    this.rejectFindings = findings == null || findings.isEmpty() ? null : String.join(",", findings);
+  }
+
+  /** The review standard items the last rejection cited. */
+  public List<String> getRejectFindings() {
+    return rejectFindings == null ? List.of() : List.of(rejectFindings.split(","));
   }
 
   public List<Finding> getFindings() {
@@ -300,7 +338,8 @@ public class PluginVersion {
 
   Decision decision() {
     return decision == null ? null : new Decision(Action.valueOf(decision), decisionBy, decisionReview,
-        decisionPercentage, decisionCategory, decisionComment);
+        decisionPercentage, decisionCategory, decisionComment,
+        decisionFindings == null ? List.of() : List.of(decisionFindings.split(",")));
   }
 
   void decide(Decision d) {
@@ -310,5 +349,6 @@ public class PluginVersion {
     decisionPercentage = d == null ? null : d.percentage();
     decisionCategory = d == null ? null : d.category();
     decisionComment = d == null ? null : d.comment();
+    decisionFindings = d == null || d.findings().isEmpty() ? null : String.join(",", d.findings());
   }
 }

@@ -28,7 +28,8 @@ public interface PluginVersionRepository extends JpaRepository<PluginVersion, Lo
 
   /** The addressed version (if any) and the ones the rules look at besides it: in flight, live, the trial. */
   @Query("select v from PluginVersion v where v.pluginId = :pluginId"
-      + " and (v.status in :statuses or v.trial = true or v.version = :version)")
+      + " and (v.status in :statuses or v.trial = true or v.version = :version"
+      + " or v.appealState = org.pluginreview.lifecycle.AppealState.PENDING)")
   List<PluginVersion> findRelevant(String pluginId, Collection<VersionStatus> statuses, String version);
 
   List<PluginVersion> findByPluginIdAndStatusOrderByReleasedAtDesc(String pluginId, VersionStatus status, Limit limit);

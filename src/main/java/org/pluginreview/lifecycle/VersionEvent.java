@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.annotations.Immutable;
 
 /** One line of a version's audit history; never changed once written. */
@@ -21,7 +22,7 @@ public class VersionEvent {
     UPLOADED, EDITED, DELETED, TRIAL_SET, TRIAL_CANCELLED, SUBMITTED, SELF_CHECK_CONFIRMED,
     PRE_REVIEW_PASSED, PRE_REVIEW_FAILED, WITHDRAWN, APPROVED, REJECTED, REVIEW_ESCALATED,
     GRAY_STARTED, GRAY_RAISED, GRAY_CANCELLED, RELEASED, TAKEN_OFFLINE, RETURNED_TO_DEVELOPMENT,
-    ROLLED_BACK, BROUGHT_ONLINE
+    ROLLED_BACK, BROUGHT_ONLINE, EXPEDITED, MESSAGE_POSTED, APPEALED, APPEAL_UPHELD, APPEAL_DENIED
   }
 
   @Id
@@ -54,6 +55,9 @@ public class VersionEvent {
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
+  /** The review standard items a rejection cites, comma-separated; null for anything else. */
+  private String findings;
+
   /** Between a rejection's reason category and its comment in {@link #getComment()}. */
   static final String REASON_SEPARATOR = ": ";
 
@@ -72,6 +76,12 @@ public class VersionEvent {
     this.occurredAt = at;
     this.comment = comment;
     this.processInstanceId = v.getProcessInstanceId();
+  }
+
+  VersionEvent(PluginVersion v, Type action, VersionStatus from, String actor, Instant at, String comment,
+               List<String> findings) {
+    this(v, action, from, actor, at, comment);
+    this.findings = findings == null || findings.isEmpty() ? null : String.join(",", findings);
   }
 
   public Long getId() {
@@ -112,6 +122,11 @@ public class VersionEvent {
 
   public String getProcessInstanceId() {
     return processInstanceId;
+  }
+
+  /** The review standard items a rejection cites, in the order given. */
+  public List<String> findings() {
+    return findings == null ? List.of() : List.of(findings.split(","));
   }
 
   /** For a rejection, its reason category and comment; empty for anything else. */

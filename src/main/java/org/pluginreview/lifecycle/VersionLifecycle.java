@@ -34,6 +34,8 @@ public class VersionLifecycle {
       Set.of("FUNCTIONALITY", "CONTENT", "PRIVACY_SECURITY", "INFORMATION", "OTHER");
   /** Review comments can come from Tasklist's form too, which has no length limit of its own. */
   static final int MAX_COMMENT = 2000;
+  static final int MAX_REASON = 500;
+  static final int MAX_FINDINGS = 10;
 
   private final VersionStore store;
   private final LifecycleCounters counters;
@@ -56,7 +58,9 @@ public class VersionLifecycle {
   public List<Quotas.Usage> quotas(Actor actor) {
     Instant now = clock.instant();
     return List.of(new Quotas.Usage("withdrawals", quotas.withdrawalsPerDay(),
-        store.countActions(actor.userId(), Type.WITHDRAWN, Quotas.startOfDay(now)), Quotas.nextDay(now)));
+            store.countActions(actor.userId(), Type.WITHDRAWN, Quotas.startOfDay(now)), Quotas.nextDay(now)),
+        new Quotas.Usage("expedites", quotas.expeditesPerMonth(),
+            store.countActions(actor.userId(), Type.EXPEDITED, Quotas.startOfMonth(now)), Quotas.nextMonth(now)));
   }
 
   /** One review of one version: the process that runs it has this id. */
@@ -215,7 +219,106 @@ public class VersionLifecycle {
       throw ErrorCode.ILLEGAL_STATE.exception("Version " + v.getVersion() + " has pre-review findings.");
     }
     v.decide(null);
+    v.setExpeditedAt(null); // a new review: expediting is asked of each review anew
     move(v, VersionStatus.AUDITING, Type.PRE_REVIEW_PASSED, Actor.SYSTEM.userId(), null);
+  }
+
+  // ---------------------------------------------------------------- expedite, messages, appeal
+
+  /** The owner asks for a faster review, with a reason: once a review, within the monthly quota. */
+  public void expedite(Actor actor, Review review, String reason) {
+    Situation s = locked(actor, review.pluginId(), review.version(), null, null);
+    requireUnder(review, s.version());
+    VersionRules.require(Action.EXPEDITE, s);
+    String text = requiredText(reason, "reason", MAX_REASON, "Say why this review should go faster.");
+    Instant now = clock.instant();
+    if (store.countActions(actor.userId(), Type.EXPEDITED, Quotas.startOfMonth(now)) >= quotas.expeditesPerMonth()) {
+      throw ErrorCode.QUOTA_EXCEEDED.exception("You have expedited " + quotas.expeditesPerMonth()
+          + " reviews this month, the most a month allows; try again after " + Quotas.nextMonth(now) + ".")
+          .with("quota", "expedites").with("resetsAt", Quotas.nextMonth(now).toString());
+    }
+    s.version().setExpeditedAt(now);
+    record(s.version(), Type.EXPEDITED, VersionStatus.AUDITING, actor.userId(), text);
+  }
+
+  /**
+   * A message in the version's conversation, which its first rejection opens: from the owner or submitter,
+   * or from a reviewer. It joins the history, but changes nothing of the version, not even its revision.
+   */
+  public void postMessage(Actor actor, String pluginId, String version, String text) {
+    Plugin plugin = visible(actor, store.lockPlugin(pluginId), pluginId);
+    PluginVersion v = store.version(pluginId, version).orElseThrow(() -> notFound(pluginId, version));
+    boolean developer = actor.userId().equals(plugin.getOwner()) || actor.userId().equals(v.getSubmitter());
+    if (!developer && !actor.isReviewer()) {
+      throw ErrorCode.FORBIDDEN.exception("Only the plugin's developer and reviewers talk about its review.");
+    }
+    if (v.getRejectCategory() == null) {
+      throw ErrorCode.ILLEGAL_STATE.exception("Version " + version + " was never rejected; a rejection opens the "
+          + "conversation.").with("versionStatus", v.getStatus());
+    }
+    String message = requiredText(text, "text", MAX_COMMENT, "A message needs text.");
+    store.append(new VersionEvent(v, Type.MESSAGE_POSTED, v.getStatus(), actor.userId(), clock.instant(), message));
+  }
+
+  /** The owner asks a review lead to reverse the rejection: once a version, with a reason. */
+  public void appeal(Actor actor, Review appeal, String reason) {
+    Situation s = locked(actor, appeal.pluginId(), appeal.version(), null, null);
+    VersionRules.require(Action.APPEAL, s);
+    String text = requiredText(reason, "reason", MAX_COMMENT, "Say why the rejection should be reversed.");
+    PluginVersion v = s.version();
+    v.setAppealState(AppealState.PENDING);
+    v.setProcessInstanceId(appeal.id()); // the appeal's process decides what happens to the version now
+    v.decide(null);
+    record(v, Type.APPEALED, VersionStatus.AUDIT_REJECTED, actor.userId(), text);
+  }
+
+  /** A review lead completes the appeal task: never the submitter, the owner or the reviewer who rejected. */
+  public void decideAppeal(Actor actor, Review appeal, String claimedBy, AppealDecision decision, String comment) {
+    Situation s = locked(actor, appeal.pluginId(), appeal.version(), null, claimedBy);
+    requireUnder(appeal, s.version());
+    Action action = decision == AppealDecision.UPHOLD ? Action.UPHOLD_APPEAL : Action.DENY_APPEAL;
+    VersionRules.require(action, s);
+    String text = requiredText(comment, "comment", MAX_COMMENT, "An appeal decision needs a comment for the developer.");
+    s.version().decide(new Decision(action, actor.userId(), appeal.id(), null, null, text));
+  }
+
+  /** The lead reversed the rejection: the version is approved, by the lead, and goes on to release. */
+  public void upholdAppeal(Review appeal) {
+    Decided d = decided(appeal, Action.UPHOLD_APPEAL);
+    PluginVersion v = d.version();
+    requireFourEyesOnAppeal(d);
+    v.setAppealState(AppealState.UPHELD);
+    v.setReviewer(d.decision().by());
+    v.setReviewedAt(clock.instant());
+    move(v, VersionStatus.APPROVED, Type.APPEAL_UPHELD, d.decision().by(), d.decision().comment());
+  }
+
+  /** The lead kept the rejection: the version stays rejected, to be fixed and submitted again. */
+  public void denyAppeal(Review appeal) {
+    Decided d = decided(appeal, Action.DENY_APPEAL);
+    requireFourEyesOnAppeal(d);
+    d.version().setAppealState(AppealState.DENIED);
+    record(d.version(), Type.APPEAL_DENIED, VersionStatus.AUDIT_REJECTED, d.decision().by(), d.decision().comment());
+  }
+
+  private static void requireFourEyesOnAppeal(Decided d) {
+    String by = d.decision().by();
+    PluginVersion v = d.version();
+    if (by.equals(v.getSubmitter()) || by.equals(d.plugin().getOwner()) || by.equals(v.getReviewer())) {
+      throw ErrorCode.SELF_REVIEW_FORBIDDEN.exception(
+          "An appeal is decided by a review lead other than the submitter and the reviewer who rejected.");
+    }
+  }
+
+  private static String requiredText(String text, String field, int max, String missing) {
+    if (text == null || text.isBlank()) {
+      throw ErrorCode.VALIDATION_FAILED.exception(missing).with("fields", Map.of(field, "required"));
+    }
+    if (text.length() > max) {
+      throw ErrorCode.VALIDATION_FAILED.exception("The " + field + " is longer than " + max + " characters.")
+          .with("fields", Map.of(field, "at most " + max + " characters"));
+    }
+    return text.strip();
   }
 
   public void returnWithFindings(Review review) {
@@ -249,6 +352,12 @@ public class VersionLifecycle {
    */
   public void decideReview(Actor actor, Review review, String claimedBy, ReviewDecision decision,
                            String category, String comment, Long expectedRevision) {
+    decideReview(actor, review, claimedBy, decision, category, comment, List.of(), expectedRevision);
+  }
+
+  /** As above, a rejection citing items of the review standard ({@code findings}, ids such as 2.1). */
+  public void decideReview(Actor actor, Review review, String claimedBy, ReviewDecision decision,
+                           String category, String comment, List<String> findings, Long expectedRevision) {
     Situation s = locked(actor, review.pluginId(), review.version(), expectedRevision, claimedBy);
     requireUnder(review, s.version());
     VersionRules.require(decision.action(), s);
@@ -266,8 +375,24 @@ public class VersionLifecycle {
             .with("fields", Map.of("reasonCategory", "one of " + REJECT_CATEGORIES.stream().sorted().toList()));
       }
     }
+    List<String> cited = findings == null ? List.of() : findings;
+    checkFindings(cited, decision == ReviewDecision.REJECT);
     s.version().decide(new Decision(decision.action(), actor.userId(), review.id(), null,
-        decision == ReviewDecision.REJECT ? category : null, blankToNull(comment)));
+        decision == ReviewDecision.REJECT ? category : null, blankToNull(comment), cited));
+  }
+
+  /** At most 10 distinct items of the review standard, and only with a rejection. */
+  private static void checkFindings(List<String> findings, boolean rejecting) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    ReviewStandard standard = ReviewStandard.get();
+    if (!rejecting || findings.size() > MAX_FINDINGS || findings.stream().distinct().count() != findings.size()
+        || findings.stream().anyMatch(f -> standard.item(f).isEmpty())) {
+      throw ErrorCode.VALIDATION_FAILED.exception("A rejection may cite up to " + MAX_FINDINGS
+          + " distinct items of the review standard, by id; an approval cites none.")
+          .with("fields", Map.of("findings", "ids of " + standard.items().stream().map(ReviewStandard.Item::id).toList()));
+    }
   }
 
   public void approve(Review review) {
@@ -285,10 +410,12 @@ public class VersionLifecycle {
     Decision decision = d.decision();
     v.setReviewer(decision.by());
     v.setReviewedAt(clock.instant());
-    v.setRejection(decision.category(), decision.comment());
+    v.setRejection(decision.category(), decision.comment(), decision.findings());
     counters.decided(false, waitedForReview(v));
-    move(v, VersionStatus.AUDIT_REJECTED, Type.REJECTED, decision.by(),
-        decision.category() + VersionEvent.REASON_SEPARATOR + decision.comment());
+    VersionStatus from = v.getStatus();
+    v.setStatus(VersionStatus.AUDIT_REJECTED);
+    record(v, Type.REJECTED, from, decision.by(),
+        decision.category() + VersionEvent.REASON_SEPARATOR + decision.comment(), decision.findings());
   }
 
   /** The overdue timer of this review; a review decided or withdrawn meanwhile has nothing to escalate. */
@@ -511,9 +638,14 @@ public class VersionLifecycle {
   }
 
   private void record(PluginVersion v, Type type, VersionStatus from, String actor, String comment) {
+    record(v, type, from, actor, comment, List.of());
+  }
+
+  private void record(PluginVersion v, Type type, VersionStatus from, String actor, String comment,
+                      List<String> findings) {
     Instant now = clock.instant();
     v.touch(now);
-    store.append(new VersionEvent(v, type, from, actor, now, comment));
+    store.append(new VersionEvent(v, type, from, actor, now, comment, findings));
   }
 
   /** Developers see only their own plugins; to anyone else another's plugin does not exist. */

@@ -118,13 +118,40 @@ public final class VersionRules {
           return refused(ErrorCode.FORBIDDEN, "Only reviewers may review.");
         }
       }
+      case LEAD -> {
+        if (actor.equals(v.getSubmitter()) || actor.equals(s.plugin().getOwner())) {
+          return refused(ErrorCode.SELF_REVIEW_FORBIDDEN, "Nobody may decide the appeal of their own submission.");
+        }
+        if (actor.equals(v.getReviewer())) {
+          return refused(ErrorCode.SELF_REVIEW_FORBIDDEN,
+              "The reviewer who rejected the version may not decide its appeal.");
+        }
+        if (!s.actor().isLead()) {
+          return refused(ErrorCode.FORBIDDEN, "Only review leads decide appeals.");
+        }
+      }
     }
     if (!action.allowedFrom(v.getStatus())) {
       return Optional.of(new Refusal(ErrorCode.ILLEGAL_STATE,
           "Version " + v.getVersion() + " is " + v.getStatus() + "; " + name(action) + " is not allowed now.",
           Map.of("versionStatus", v.getStatus())));
     }
+    if (v.getAppealState() == AppealState.PENDING
+        && (action == Action.EDIT || action == Action.DELETE || action == Action.SUBMIT)) {
+      return refused(ErrorCode.ILLEGAL_STATE, "An appeal of version " + v.getVersion()
+          + " waits for a review lead; it cannot change until the appeal is decided.");
+    }
     return switch (action) {
+      case EXPEDITE -> v.getExpeditedAt() != null
+          ? refused(ErrorCode.ILLEGAL_STATE, "This review of version " + v.getVersion() + " is already expedited.")
+          : Optional.empty();
+      case APPEAL -> v.getAppealState() != null
+          ? refused(ErrorCode.ILLEGAL_STATE, "Version " + v.getVersion() + " was appealed already; a version may be "
+              + "appealed once.")
+          : Optional.empty();
+      case UPHOLD_APPEAL, DENY_APPEAL -> v.getAppealState() != AppealState.PENDING
+          ? refused(ErrorCode.ILLEGAL_STATE, "No appeal of version " + v.getVersion() + " is pending.")
+          : Optional.empty();
       case SET_TRIAL -> v.isTrial()
           ? refused(ErrorCode.ILLEGAL_STATE, "Version " + v.getVersion() + " is already the trial version.")
           : Optional.empty();

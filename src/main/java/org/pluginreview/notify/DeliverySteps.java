@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.pluginreview.lifecycle.ReviewStandard;
 import org.pluginreview.lifecycle.VersionEvent;
 import org.pluginreview.lifecycle.VersionEventRepository;
 import org.pluginreview.review.ReviewProcess;
@@ -182,6 +183,8 @@ final class DeliverySteps {
       event.reason().ifPresent(reason -> text
           .append("Reason: ").append(ReviewProcess.REASON_LABELS.getOrDefault(reason.category(), reason.category()))
           .append('\n').append("Comment: ").append(reason.comment()).append('\n'));
+      ReviewStandard.get().cited(event.findings())
+          .forEach(item -> text.append("Fails ").append(item.label()).append('\n'));
       if (kind != MailKind.REJECTED && event.getComment() != null && !event.getComment().isBlank()) {
         text.append("Note: ").append(event.getComment()).append('\n');
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pluginreview.lifecycle.ReviewStandard;
 import org.pluginreview.lifecycle.VersionEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,15 @@ class EventPayload {
     body.put("actor", e.getActor());
     body.put("time", e.getOccurredAt().toString());
     e.reason().ifPresent(r -> body.put("reason", Map.of("category", r.category(), "comment", r.comment())));
+    if (!e.findings().isEmpty()) {
+      body.put("findings", ReviewStandard.get().cited(e.findings()).stream()
+          .map(i -> Map.of("item", i.id(), "title", i.title())).toList());
+    }
+    if (e.getAction() == VersionEvent.Type.MESSAGE_POSTED || e.getAction() == VersionEvent.Type.APPEALED
+        || e.getAction() == VersionEvent.Type.APPEAL_UPHELD || e.getAction() == VersionEvent.Type.APPEAL_DENIED
+        || e.getAction() == VersionEvent.Type.EXPEDITED) {
+      body.put("text", e.getComment());
+    }
     body.put("link", link(e));
     return body;
   }

@@ -14,7 +14,9 @@ enum MailKind {
 
   private static final Map<Type, MailKind> BY_EVENT = Map.of(
       Type.REJECTED, REJECTED,
+      Type.APPEAL_DENIED, REJECTED,
       Type.APPROVED, APPROVED,
+      Type.APPEAL_UPHELD, APPROVED,
       Type.RELEASED, LIVE,
       Type.ROLLED_BACK, LIVE,
       Type.REVIEW_ESCALATED, ESCALATED,

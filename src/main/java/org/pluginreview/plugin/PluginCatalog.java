@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.pluginreview.lifecycle.Action;
+import org.pluginreview.lifecycle.AppealState;
 import org.pluginreview.lifecycle.Plugin;
 import org.pluginreview.lifecycle.PluginRepository;
 import org.pluginreview.lifecycle.PluginVersion;
@@ -64,14 +65,14 @@ public class PluginCatalog {
 
   /** Where each version stands, for the consistency check against the engine; row orders the pages. */
   public record VersionState(long row, String pluginId, String version, VersionStatus status,
-                             String processInstanceId, String submitter, String reviewer) {}
+                             String processInstanceId, String submitter, String reviewer, AppealState appeal) {}
 
   /** The next page of versions in the order they were added, after the given row (0: from the start). */
   @Transactional(readOnly = true)
   public List<VersionState> versionStates(long afterRow, int size) {
     return versions.findByIdGreaterThanOrderById(afterRow, Limit.of(size)).stream()
         .map(v -> new VersionState(v.getId(), v.getPluginId(), v.getVersion(), v.getStatus(),
-            v.getProcessInstanceId(), v.getSubmitter(), v.getReviewer())).toList();
+            v.getProcessInstanceId(), v.getSubmitter(), v.getReviewer(), v.getAppealState())).toList();
   }
 
   /** Which of these process instances a version record names. */
@@ -156,13 +157,29 @@ public class PluginCatalog {
   /** The audit trail stays readable after the version itself was deleted. */
   @Transactional(readOnly = true)
   public List<Event> history(Actor actor, String pluginId, String version) {
+    return trail(actor, pluginId, version).stream().map(Event::of).toList();
+  }
+
+  /** A visible version's history events, oldest first; a deleted version keeps them. */
+  private List<VersionEvent> trail(Actor actor, String pluginId, String version) {
     VersionLifecycle.visible(actor, plugins.findByPluginId(pluginId), pluginId);
     List<VersionEvent> trail = events.findByPluginIdAndVersionOrderByIdAsc(pluginId, version);
     if (trail.isEmpty() && versions.findByPluginIdAndVersion(pluginId, version).isEmpty()) {
       throw VersionLifecycle.notFound(pluginId, version);
     }
-    return trail.stream().map(Event::of).toList();
+    return trail;
   }
+
+  /** The version's conversation: its rejections, the messages since, its appeal and the lead's decision. */
+  @Transactional(readOnly = true)
+  public List<PluginViews.Message> conversation(Actor actor, String pluginId, String version) {
+    return trail(actor, pluginId, version).stream()
+        .filter(e -> CONVERSATION.contains(e.getAction())).map(PluginViews.Message::of).toList();
+  }
+
+  private static final java.util.Set<VersionEvent.Type> CONVERSATION = java.util.EnumSet.of(VersionEvent.Type.REJECTED,
+      VersionEvent.Type.MESSAGE_POSTED, VersionEvent.Type.APPEALED, VersionEvent.Type.APPEAL_UPHELD,
+      VersionEvent.Type.APPEAL_DENIED);
 
   // ---------------------------------------------------------------- versions: changes outside a review
 
@@ -240,11 +257,13 @@ public class PluginCatalog {
 
   static VersionDetails view(Situation s) {
     PluginVersion v = s.version();
-    Rejection rejection = v.getRejectCategory() == null ? null : new Rejection(v.getRejectCategory(), v.getRejectComment());
+    Rejection rejection = v.getRejectCategory() == null ? null
+        : new Rejection(v.getRejectCategory(), v.getRejectComment(), PluginViews.Cited.of(v.getRejectFindings()));
     return new VersionDetails(v.getPluginId(), v.getVersion(), v.getStatus(), v.isTrial(), v.getGrayPercentage(),
         v.getDescription(), v.getFeaturePackages(), v.getBasicInfo(), rejection, v.getFindings(), v.getSubmitter(),
         v.getReviewer(), v.getProcessInstanceId(), v.getCreatedAt(), v.getUpdatedAt(), v.getSubmittedAt(),
-        v.getReviewedAt(), v.getReleasedAt(), VersionRules.allowed(s), v.getRevision(), null);
+        v.getReviewedAt(), v.getReleasedAt(), v.getExpeditedAt(), v.getAppealState(), VersionRules.allowed(s),
+        v.getRevision(), null);
   }
 
   private static String liveVersion(List<PluginVersion> all) {

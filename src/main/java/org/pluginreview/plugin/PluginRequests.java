@@ -53,10 +53,18 @@ public final class PluginRequests {
 
   public record SelfCheck(@NotNull @Size(max = 20) List<@NotNull String> items) {}
 
+  /** {@code findings}: ids of review standard items a rejection cites, such as "2.1". */
   public record Review(
       @NotBlank String decision,
       @Size(max = 40) String reasonCategory,
-      @Size(max = 2000) String comment) {}
+      @Size(max = 2000) String comment,
+      @Size(max = 10) List<@NotBlank @Size(max = 10) String> findings) {}
+
+  /** Why the owner expedites or appeals; the lifecycle checks it is there and not too long. */
+  public record Reason(String reason) {}
+
+  /** A message in a version's conversation. */
+  public record MessageText(String text) {}
 
   /** Any JSON value, so that a non-integer answers GRAY_PERCENTAGE_INVALID rather than a parse error. */
   public record Gray(JsonNode percentage) {}

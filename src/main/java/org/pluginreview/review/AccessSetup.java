@@ -60,6 +60,12 @@ public class AccessSetup implements ApplicationRunner {
     // what each queue card shows (plugin, version, submitter) is read as variables, which READ_TASK does not
     // cover; reviewers read every plugin through /api anyway
     grant(Actor.REVIEWERS, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.READ_INSTANCE);
+    // the answers to developers: any reviewer may take one over; developers never see them
+    for (Permission permission : new Permission[] {ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY}) {
+      grant(Actor.REVIEWERS, Resources.PROCESS_DEFINITION, ConversationProcess.KEY, permission);
+    }
     dropPerTaskReviewerGrants();
     grant(Actor.DEVELOPERS, Resources.PROCESS_DEFINITION, ReviewProcess.KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);

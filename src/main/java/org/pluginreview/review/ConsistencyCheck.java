@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.pluginreview.lifecycle.AppealDecision;
+import org.pluginreview.lifecycle.AppealState;
 import org.pluginreview.lifecycle.ReviewDecision;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.pluginreview.plugin.PluginCatalog;
@@ -107,22 +109,27 @@ public class ConsistencyCheck {
 
   /** What the engine's history says of each review process that reached a decision. */
   private record Evidence(Map<String, String> startedBy, Map<String, List<HistoricTaskInstance>> reviews,
-                          Map<String, Object> decisions, Set<String> wentLive) {
+                          Map<String, Object> decisions, Set<String> wentLive,
+                          Map<String, List<HistoricTaskInstance>> appeals, Map<String, Object> appealDecisions) {
 
     /** The history of these process instances only. */
     static Evidence of(HistoryService history, ManagementService management, Set<String> pids) {
       if (pids.isEmpty()) {
-        return new Evidence(Map.of(), Map.of(), Map.of(), Set.of());
+        return new Evidence(Map.of(), Map.of(), Map.of(), Set.of(), Map.of(), Map.of());
       }
       Map<String, String> startedBy = new HashMap<>();
       history.createHistoricProcessInstanceQuery().processInstanceIds(pids).list()
           .forEach(pi -> startedBy.put(pi.getId(), pi.getStartUserId()));
       Map<String, List<HistoricTaskInstance>> reviews = new HashMap<>();
+      Map<String, List<HistoricTaskInstance>> appeals = new HashMap<>();
       history.createNativeHistoricTaskInstanceQuery()
           .sql("SELECT * FROM " + management.getTableName(HistoricTaskInstance.class)
-              + " WHERE TASK_DEF_KEY_ = #{key} AND END_TIME_ IS NOT NULL AND PROC_INST_ID_ IN (" + inList(pids) + ")")
-          .parameter("key", ReviewProcess.USER_TASK_REVIEW).list()
-          .forEach(t -> reviews.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t));
+              + " WHERE TASK_DEF_KEY_ IN (#{review}, #{appeal}) AND END_TIME_ IS NOT NULL AND PROC_INST_ID_ IN ("
+              + inList(pids) + ")")
+          .parameter("review", ReviewProcess.USER_TASK_REVIEW).parameter("appeal", ReviewProcess.USER_TASK_DECIDE_APPEAL)
+          .list()
+          .forEach(t -> (ReviewProcess.USER_TASK_REVIEW.equals(t.getTaskDefinitionKey()) ? reviews : appeals)
+              .computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t));
       // the decision is the last one written: what a review task's creation cleared came before it
       Map<String, Object> decisions = new HashMap<>();
       history.createHistoricVariableInstanceQuery().processInstanceIdIn(pids.toArray(String[]::new))
@@ -130,17 +137,62 @@ public class ConsistencyCheck {
           .sorted(Comparator.comparing(HistoricVariableInstance::getCreateTime,
               Comparator.nullsFirst(Comparator.naturalOrder())))
           .forEach(v -> decisions.put(v.getProcessInstanceId(), v.getValue()));
+      Map<String, Object> appealDecisions = new HashMap<>();
+      history.createHistoricVariableInstanceQuery().processInstanceIdIn(pids.toArray(String[]::new))
+          .variableName(ReviewProcess.Var.APPEAL_DECISION.name()).list().stream()
+          .sorted(Comparator.comparing(HistoricVariableInstance::getCreateTime,
+              Comparator.nullsFirst(Comparator.naturalOrder())))
+          .forEach(v -> appealDecisions.put(v.getProcessInstanceId(), v.getValue()));
       Set<String> wentLive = new HashSet<>();
       history.createNativeHistoricActivityInstanceQuery()
           .sql("SELECT * FROM " + management.getTableName(HistoricActivityInstance.class)
               + " WHERE ACT_ID_ = #{activity} AND END_TIME_ IS NOT NULL AND PROC_INST_ID_ IN (" + inList(pids) + ")")
           .parameter("activity", ReviewProcess.RELEASE_VERSION).list()
           .forEach(a -> wentLive.add(a.getProcessInstanceId()));
-      return new Evidence(startedBy, reviews, decisions, wentLive);
+      return new Evidence(startedBy, reviews, decisions, wentLive, appeals, appealDecisions);
+    }
+
+    /**
+     * For a version whose appeal was decided: its process is the appeal, started by the submitter; a lead
+     * other than the submitter and the rejecting reviewer completed the appeal task, deciding as the record says.
+     */
+    String unbackedAppeal(VersionState v) {
+      String pid = v.processInstanceId();
+      String starter = startedBy.get(pid);
+      if (starter == null || !starter.equals(v.submitter())) {
+        return "appeal " + v.appeal() + " but its process was started by " + starter + ", not the submitter "
+            + v.submitter();
+      }
+      HistoricTaskInstance decided = appeals.getOrDefault(pid, List.of()).stream()
+          .filter(t -> "completed".equals(t.getDeleteReason()) && t.getAssignee() != null
+              && !t.getAssignee().equals(starter))
+          .findFirst().orElse(null);
+      if (decided == null) {
+        return "appeal " + v.appeal() + " but no appeal task of its process was completed by someone other than "
+            + "the submitter";
+      }
+      boolean upheld = v.appeal() == AppealState.UPHELD;
+      String expected = upheld ? AppealDecision.UPHOLD.name() : AppealDecision.DENY.name();
+      if (!expected.equals(appealDecisions.get(pid))) {
+        return "appeal " + v.appeal() + " but its process decided " + appealDecisions.get(pid);
+      }
+      if (upheld ? !APPROVED_ONCE.contains(v.status()) : v.status() != VersionStatus.AUDIT_REJECTED) {
+        return "appeal " + v.appeal() + " but status " + v.status();
+      }
+      if (upheld && !decided.getAssignee().equals(v.reviewer())) {
+        return "approved on appeal by " + v.reviewer() + " on record but by " + decided.getAssignee() + " in its process";
+      }
+      if (WENT_LIVE.contains(v.status()) && !wentLive.contains(pid)) {
+        return "status " + v.status() + " but its process never took it live";
+      }
+      return null;
     }
 
     /** Why the record's decision is not backed by its review's history, or null if it is. */
     String unbacked(VersionState v) {
+      if (v.appeal() == AppealState.PENDING) {
+        return null; // its process is the appeal, still waiting for a lead (checked above)
+      }
       boolean approvedOnce = APPROVED_ONCE.contains(v.status());
       if (!approvedOnce && v.status() != VersionStatus.AUDIT_REJECTED) {
         return null;
@@ -148,6 +200,9 @@ public class ConsistencyCheck {
       String pid = v.processInstanceId();
       if (pid == null || !startedBy.containsKey(pid)) {
         return "status " + v.status() + " but no review process of it ever ran";
+      }
+      if (appeals.containsKey(pid) || v.appeal() == AppealState.UPHELD && v.status() == VersionStatus.APPROVED) {
+        return unbackedAppeal(v); // the record's process is the appeal that decided it
       }
       String starter = startedBy.get(pid);
       if (starter == null || !starter.equals(v.submitter())) {
@@ -223,7 +278,8 @@ public class ConsistencyCheck {
       String pid = v.processInstanceId();
       Set<String> at = pid == null ? Set.of() : waitingAt.getOrDefault(pid, Set.of());
       boolean isRunning = pid != null && running.contains(pid);
-      String expected = WAITS_AT.get(v.status());
+      String expected = v.appeal() == AppealState.PENDING ? ReviewProcess.USER_TASK_DECIDE_APPEAL
+          : WAITS_AT.get(v.status());
       String problem;
       if (expected != null && !isRunning) {
         problem = "status " + v.status() + " but its review process is not running";

@@ -3,6 +3,7 @@ package org.pluginreview.review;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,8 +21,11 @@ import org.pluginreview.lifecycle.ReviewDecision;
 import org.pluginreview.lifecycle.SelfCheckItem;
 import org.pluginreview.lifecycle.VersionRules.Refusal;
 import org.pluginreview.lifecycle.VersionStatus;
+import org.pluginreview.lifecycle.VersionLifecycle;
+import org.pluginreview.lifecycle.VersionLifecycle.Review;
 import org.pluginreview.lifecycle.VersionStore;
 import org.pluginreview.plugin.PluginCatalog;
+import org.pluginreview.plugin.PluginViews;
 import org.pluginreview.plugin.PluginViews.VersionDetails;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.ApiException;
@@ -44,14 +48,18 @@ public class ReviewCommands {
   private final CommandExecutor commands;
   private final PluginCatalog catalog;
   private final VersionStore store;
+  private final VersionLifecycle lifecycle;
+  private final ShowTaskDetails taskDetails;
 
   ReviewCommands(RuntimeService runtimeService, TaskService taskService, ProcessEngineConfigurationImpl engine,
-                 PluginCatalog catalog, VersionStore store) {
+                 PluginCatalog catalog, VersionStore store, VersionLifecycle lifecycle, ShowTaskDetails taskDetails) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.commands = engine.getCommandExecutorTxRequired();
     this.catalog = catalog;
     this.store = store;
+    this.lifecycle = lifecycle;
+    this.taskDetails = taskDetails;
   }
 
   /** Starts the review; its first step moves the record, so a refused start leaves nothing behind. */
@@ -90,13 +98,86 @@ public class ReviewCommands {
     return catalog.version(actor, pluginId, version);
   }
 
+  /**
+   * Sends the review the owner's expedite message with the reason, transient: the step checks it and moves
+   * the task up the queue. A review not waiting for it answers the rules' refusal.
+   */
+  public VersionDetails expedite(Actor actor, String pluginId, String version, String reason) {
+    queueBehind(pluginId);
+    String key = ReviewProcess.businessKey(pluginId, version);
+    Execution waiting = trusted(() -> runtimeService.createExecutionQuery().processDefinitionKey(ReviewProcess.KEY)
+        .processInstanceBusinessKey(key).messageEventSubscriptionName(ReviewProcess.MESSAGE_EXPEDITE)
+        .listPage(0, 1).stream().findFirst().orElse(null));
+    if (waiting == null) {
+      throw refusal(actor, pluginId, version, Action.EXPEDITE, null);
+    }
+    VariableMap variables = Variables.createVariables();
+    variables.putValueTyped(ReviewProcess.Var.REASON.name(), ReviewProcess.Var.REASON.typed(reason, true));
+    trusted(() -> runtimeService.createMessageCorrelation(ReviewProcess.MESSAGE_EXPEDITE)
+        .processInstanceId(waiting.getProcessInstanceId()).setVariables(variables).correlateWithResult());
+    return catalog.version(actor, pluginId, version);
+  }
+
+  /**
+   * A message in the version's conversation. One from the developer also puts an answer task in the
+   * Tasklist of the reviewer who rejected it, or brings the open one up to date.
+   */
+  public List<PluginViews.Message> postMessage(Actor actor, String pluginId, String version, String text) {
+    lifecycle.postMessage(actor, pluginId, version, text);
+    PluginVersion v = store.version(pluginId, version).orElseThrow();
+    boolean developer = actor.userId().equals(v.getSubmitter())
+        || store.plugin(pluginId).map(p -> p.getOwner().equals(actor.userId())).orElse(false);
+    if (developer && v.getReviewer() != null) {
+      String key = ReviewProcess.businessKey(pluginId, version);
+      Task open = trusted(() -> taskService.createTaskQuery().processDefinitionKey(ConversationProcess.KEY)
+          .processInstanceBusinessKey(key).singleResult());
+      if (open != null) {
+        Map<String, Object> details = taskDetails.details(new Review(pluginId, version, open.getProcessInstanceId()),
+            Set.of(ReviewProcess.Detail.CONVERSATION));
+        // written on the task entity: as a task command, the engine guard would refuse it to the developer
+        commands.execute(context -> {
+          context.getTaskManager().findTaskById(open.getId()).setVariablesLocal(details);
+          return null;
+        });
+      } else {
+        VariableMap variables = Variables.createVariables();
+        ConversationProcess.Var.ANSWER_BY.put(variables, v.getReviewer());
+        trusted(() -> runtimeService.startProcessInstanceByKey(ConversationProcess.KEY, key, variables));
+      }
+    }
+    return catalog.conversation(actor, pluginId, version);
+  }
+
+  /** Starts the appeal at its message start event; its first step applies the appeal rules to the caller. */
+  public VersionDetails appeal(Actor actor, String pluginId, String version, String reason) {
+    queueBehind(pluginId);
+    catalog.refusal(actor, pluginId, version, Action.APPEAL, null).ifPresent(r -> {
+      throw r.exception();
+    });
+    VariableMap variables = Variables.createVariables();
+    variables.putValueTyped(ReviewProcess.Var.REASON.name(), ReviewProcess.Var.REASON.typed(reason, true));
+    trusted(() -> runtimeService.createMessageCorrelation(ReviewProcess.MESSAGE_APPEAL)
+        .processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, version)).setVariables(variables)
+        .correlateStartMessage());
+    return catalog.version(actor, pluginId, version);
+  }
+
   public VersionDetails review(Actor actor, String pluginId, String version, String decision, String reasonCategory,
                                String comment, Long expectedRevision) {
+    return review(actor, pluginId, version, decision, reasonCategory, comment, List.of(), expectedRevision);
+  }
+
+  /** As above; a rejection may cite items of the review standard by id ({@code findings}). */
+  public VersionDetails review(Actor actor, String pluginId, String version, String decision, String reasonCategory,
+                               String comment, List<String> findings, Long expectedRevision) {
     ReviewDecision parsed = parse(ReviewDecision.class, decision, "decision");
     VariableMap variables = Variables.createVariables();
     ReviewProcess.Var.REVIEW_DECISION.put(variables, parsed.name());
     ReviewProcess.Var.REJECT_CATEGORY.put(variables, reasonCategory);
     ReviewProcess.Var.REVIEW_COMMENT.put(variables, comment);
+    if (findings != null && !findings.isEmpty()) {
+      ReviewProcess.Var.REVIEW_FINDINGS.put(variables, String.join(",", findings));
+    }
     return complete(actor, pluginId, version, parsed == ReviewDecision.APPROVE ? Action.APPROVE : Action.REJECT,
         ReviewProcess.USER_TASK_REVIEW, variables, expectedRevision);
   }

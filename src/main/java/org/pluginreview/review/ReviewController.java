@@ -3,15 +3,21 @@ package org.pluginreview.review;
 import static org.pluginreview.system.ErrorCode.*;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.pluginreview.plugin.IfMatch;
+import org.pluginreview.plugin.PluginCatalog;
+import org.pluginreview.plugin.PluginRequests;
+import org.pluginreview.plugin.PluginViews;
 import org.pluginreview.plugin.PluginRequests.Gray;
 import org.pluginreview.plugin.PluginRequests.Review;
 import org.pluginreview.plugin.PluginRequests.SelfCheck;
 import org.pluginreview.plugin.PluginViews.VersionDetails;
 import org.pluginreview.system.Actor;
 import org.pluginreview.system.Refusals;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +37,10 @@ class ReviewController {
   private final ReviewCommands commands;
   private final ReviewEtaService eta;
   private final IdentityService identityService;
+  private final PluginCatalog catalog;
 
-  ReviewController(ReviewCommands commands, ReviewEtaService eta, IdentityService identityService) {
+  ReviewController(ReviewCommands commands, ReviewEtaService eta, IdentityService identityService, PluginCatalog catalog) {
+    this.catalog = catalog;
     this.commands = commands;
     this.eta = eta;
     this.identityService = identityService;
@@ -78,7 +86,38 @@ class ReviewController {
                         @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
                         @Valid @RequestBody Review request) {
     return commands.review(actor(), pluginId, version, request.decision(), request.reasonCategory(), request.comment(),
-        IfMatch.revision(ifMatch));
+        request.findings() == null ? List.of() : request.findings(), IfMatch.revision(ifMatch));
+  }
+
+  /** The owner asks for a faster review: once a review, within the monthly quota ({@code GET /api/quotas}). */
+  @Refusals({VALIDATION_FAILED, QUOTA_EXCEEDED, NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, CONFLICT})
+  @PostMapping(path = VERSION + "/expedite", consumes = MediaType.APPLICATION_JSON_VALUE)
+  VersionDetails expedite(@PathVariable String pluginId, @PathVariable String version,
+                          @RequestBody PluginRequests.Reason request) {
+    return commands.expedite(actor(), pluginId, version, request.reason());
+  }
+
+  /** The owner asks a review lead to reverse the rejection: once a version. */
+  @Refusals({VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, ILLEGAL_STATE, CONFLICT})
+  @PostMapping(path = VERSION + "/appeal", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<VersionDetails> appeal(@PathVariable String pluginId, @PathVariable String version,
+                                        @RequestBody PluginRequests.Reason request) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(commands.appeal(actor(), pluginId, version, request.reason()));
+  }
+
+  /** The version's conversation since its first rejection, oldest first. */
+  @Refusals({NOT_FOUND})
+  @GetMapping(VERSION + "/messages")
+  List<PluginViews.Message> messages(@PathVariable String pluginId, @PathVariable String version) {
+    return catalog.conversation(actor(), pluginId, version);
+  }
+
+  @Refusals({VALIDATION_FAILED, NOT_FOUND, FORBIDDEN, ILLEGAL_STATE})
+  @PostMapping(path = VERSION + "/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<List<PluginViews.Message>> postMessage(@PathVariable String pluginId, @PathVariable String version,
+                                                        @RequestBody PluginRequests.MessageText request) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(commands.postMessage(actor(), pluginId, version, request.text()));
   }
 
   @Refusals({GRAY_PERCENTAGE_INVALID, GRAY_NEEDS_LIVE_VERSION, VALIDATION_FAILED, NOT_FOUND, FORBIDDEN,

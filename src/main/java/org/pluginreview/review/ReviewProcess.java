@@ -22,7 +22,12 @@ public final class ReviewProcess {
   /** The shared Tasklist filters: the review queue, and everyone's own tasks. */
   public static final String FILTER_REVIEWS = "Plugin reviews";
   public static final String FILTER_MY_TASKS = "My tasks";
+  public static final String FILTER_APPEALS = "Appeals";
   public static final String MESSAGE_WITHDRAW = "withdrawReview";
+  /** The owner asks for a faster review; the review task stays open. */
+  public static final String MESSAGE_EXPEDITE = "expediteReview";
+  /** Starts an instance at the appeal: the owner asks a review lead to reverse the rejection. */
+  public static final String MESSAGE_APPEAL = "appealFiled";
 
   public static final String START = "start_versionSubmitted";
   public static final String MARK_SUBMITTED = "serviceTask_markSubmitted";
@@ -52,6 +57,16 @@ public final class ReviewProcess {
   public static final String END_REJECTED = "end_rejected";
   public static final String END_RELEASED = "end_released";
   public static final String END_RETURNED = "end_returnedToDevelopment";
+  public static final String BOUNDARY_EXPEDITE = "boundary_expediteReview";
+  public static final String EXPEDITE_REVIEW = "serviceTask_expediteReview";
+  public static final String END_REVIEW_EXPEDITED = "end_reviewExpedited";
+  public static final String START_APPEAL = "start_appealFiled";
+  public static final String FILE_APPEAL = "serviceTask_fileAppeal";
+  public static final String USER_TASK_DECIDE_APPEAL = "userTask_decideAppeal";
+  public static final String GATEWAY_APPEAL_DECISION = "gateway_appealDecision";
+  public static final String UPHOLD_APPEAL = "serviceTask_upholdAppeal";
+  public static final String DENY_APPEAL = "serviceTask_denyAppeal";
+  public static final String END_APPEAL_DENIED = "end_appealDenied";
 
   /** A process variable: its name and the type of value it holds. */
   public record Variable<T>(String name, Class<T> type) {
@@ -104,6 +119,13 @@ public final class ReviewProcess {
     public static final Variable<String> RELEASE_DECISION = new Variable<>("releaseDecision", String.class);
     /** A whole number from a client; a Camunda Form's number field may send a double. */
     public static final Variable<Object> GRAY_PERCENTAGE = new Variable<>("grayPercentage", Object.class);
+    /** Review standard item ids a rejection cites, comma-separated (a form's text field sends them so). */
+    public static final Variable<String> REVIEW_FINDINGS = new Variable<>("reviewFindings", String.class);
+    /** Why the owner asks: honoured only as a transient variable of the expedite or appeal call itself. */
+    public static final Variable<String> REASON = new Variable<>("reason", String.class);
+    /** An {@link org.pluginreview.lifecycle.AppealDecision} name; the appeal gateway routes on it. */
+    public static final Variable<String> APPEAL_DECISION = new Variable<>("appealDecision", String.class);
+    public static final Variable<String> APPEAL_COMMENT = new Variable<>("appealComment", String.class);
     /** The revision the client read (If-Match); honoured only as a transient variable of the same call. */
     public static final Variable<Long> EXPECTED_REVISION = new Variable<>("expectedRevision", Long.class);
 
@@ -139,6 +161,14 @@ public final class ReviewProcess {
     public static final String RELEASE_CHOICES = "detailReleaseChoices";
     /** What the pre-review would find now, in words, so the self-check form warns before it fails; empty when nothing. */
     public static final String PRE_REVIEW_WARNING = "detailPreReviewWarning";
+    /** The review standard's items, for a rejection to cite. */
+    public static final String STANDARD = "detailStandard";
+    /** On an expedited review's card and form: that it is expedited, and why. */
+    public static final String EXPEDITED = "detailExpedited";
+    /** The owner's reason for the appeal. */
+    public static final String APPEAL = "detailAppeal";
+    /** The version's conversation since its rejection. */
+    public static final String CONVERSATION = "detailConversation";
 
     private Detail() {}
   }
@@ -150,7 +180,10 @@ public final class ReviewProcess {
       USER_TASK_REVIEW, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.SUBMITTER, Detail.DESCRIPTION,
           Detail.FEATURE_PACKAGES, Detail.NAME, Detail.SUMMARY, Detail.INFO_DESCRIPTION, Detail.CATEGORY,
           Detail.CONTACT_EMAIL, Detail.PERSONAL_DATA, Detail.PRIVACY_POLICY_URL, Detail.SELF_CHECK, Detail.REJECTIONS,
-          Detail.CHANGES),
+          Detail.CHANGES, Detail.STANDARD),
+      USER_TASK_DECIDE_APPEAL, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.SUBMITTER, Detail.REJECTIONS,
+          Detail.APPEAL, Detail.CONVERSATION),
+      ConversationProcess.USER_TASK_ANSWER, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.CONVERSATION),
       USER_TASK_RELEASE_DECISION, java.util.Set.of(Detail.PLUGIN, Detail.VERSION, Detail.STATUS,
           Detail.GRAY_PERCENTAGE, Detail.RELEASE_CHOICES));
 
@@ -194,7 +227,9 @@ public final class ReviewProcess {
    */
   public static final Map<String, List<Variable<?>>> TASK_DECISIONS = Map.of(
       USER_TASK_SELF_CHECK, List.copyOf(SELF_CHECK_VARIABLES.values()),
-      USER_TASK_REVIEW, List.of(Var.REVIEW_DECISION, Var.REJECT_CATEGORY, Var.REVIEW_COMMENT),
+      USER_TASK_REVIEW, List.of(Var.REVIEW_DECISION, Var.REJECT_CATEGORY, Var.REVIEW_COMMENT, Var.REVIEW_FINDINGS),
+      USER_TASK_DECIDE_APPEAL, List.of(Var.APPEAL_DECISION, Var.APPEAL_COMMENT),
+      ConversationProcess.USER_TASK_ANSWER, List.of(ConversationProcess.Var.ANSWER),
       USER_TASK_RELEASE_DECISION, List.of(Var.RELEASE_DECISION, Var.GRAY_PERCENTAGE));
 
   /**
@@ -204,7 +239,9 @@ public final class ReviewProcess {
   public static final Map<String, String> TASK_NAMES = Map.of(
       USER_TASK_SELF_CHECK, "Self-check",
       USER_TASK_REVIEW, "Review",
-      USER_TASK_RELEASE_DECISION, "Release");
+      USER_TASK_RELEASE_DECISION, "Release",
+      USER_TASK_DECIDE_APPEAL, "Appeal",
+      ConversationProcess.USER_TASK_ANSWER, "Answer");
 
   public static String taskName(String taskDefinitionKey, String pluginId, String version) {
     return TASK_NAMES.get(taskDefinitionKey) + " " + pluginId + " " + version;
@@ -212,10 +249,14 @@ public final class ReviewProcess {
 
   /** What each card in the shared Tasklist filters shows: task-local details, which readers of the task may read. */
   public static final List<Map.Entry<String, String>> CARD_VARIABLES = List.of(
-      Map.entry(Detail.PLUGIN, "Plugin"), Map.entry(Detail.VERSION, "Version"), Map.entry(Detail.SUBMITTER, "Submitter"));
+      Map.entry(Detail.PLUGIN, "Plugin"), Map.entry(Detail.VERSION, "Version"), Map.entry(Detail.SUBMITTER, "Submitter"),
+      Map.entry(Detail.EXPEDITED, "Expedited"));
 
   /** Raised on overdue review tasks so they sort first in the queue. */
   public static final int ESCALATED_PRIORITY = 80;
+  /** Raised on expedited review tasks: before overdue ones, which are late already but not urgent. */
+  public static final int EXPEDITED_PRIORITY = 90;
+
 
   public static String businessKey(String pluginId, String version) {
     return pluginId + ":" + version;

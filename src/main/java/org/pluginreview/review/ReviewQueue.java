@@ -53,6 +53,14 @@ class ReviewQueue implements ApplicationRunner {
     access.grant(Actor.REVIEWERS, Resources.FILTER, reviews.getId(), Permissions.READ);
     access.grant(Actor.REVIEW_LEADS, Resources.FILTER, reviews.getId(), Permissions.READ);
 
+    // appeals, for the leads who decide them (the submitter and the rejecting reviewer do not see theirs)
+    TaskQuery openAppeals = tasks.createTaskQuery()
+        .processDefinitionKey(ReviewProcess.KEY)
+        .taskDefinitionKey(ReviewProcess.USER_TASK_DECIDE_APPEAL)
+        .orderByTaskCreateTime().asc();
+    Filter appeals = ensure(ReviewProcess.FILTER_APPEALS, openAppeals, -5, "Appeals against rejections, oldest first");
+    access.grant(Actor.REVIEW_LEADS, Resources.FILTER, appeals.getId(), Permissions.READ);
+
     TaskQuery mine = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
         .orderByTaskCreateTime().asc();
     Filter myTasks = ensure(ReviewProcess.FILTER_MY_TASKS, mine, 0, "Tasks assigned to me");

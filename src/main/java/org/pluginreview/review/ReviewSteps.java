@@ -1,6 +1,13 @@
 package org.pluginreview.review;
 
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -38,8 +45,9 @@ final class ReviewSteps {
       ReviewDecision decision = StepVariables.decision(task, ReviewProcess.Var.REVIEW_DECISION, ReviewDecision.class);
       String category = StepVariables.text(task, ReviewProcess.Var.REJECT_CATEGORY);
       String comment = StepVariables.text(task, ReviewProcess.Var.REVIEW_COMMENT);
+      List<String> findings = findings(StepVariables.text(task, ReviewProcess.Var.REVIEW_FINDINGS));
       lifecycle.decideReview(actor, StepVariables.review(task), task.getAssignee(), decision, category, comment,
-          StepVariables.expectedRevision(task));
+          findings, StepVariables.expectedRevision(task));
       if (task.getAssignee() == null) {
         task.setAssignee(actor.userId()); // the engine's history then names who decided
       }
@@ -47,6 +55,12 @@ final class ReviewSteps {
       StepVariables.decided(task, ReviewProcess.Var.REJECT_CATEGORY,
           decision == ReviewDecision.REJECT ? category : null);
       StepVariables.decided(task, ReviewProcess.Var.REVIEW_COMMENT, comment == null || comment.isBlank() ? null : comment);
+    }
+
+    /** "2.1, 4.2" as the form's text field sends it, or as the API joins the list. */
+    static List<String> findings(String text) {
+      return text == null || text.isBlank() ? List.of()
+          : Arrays.stream(text.split("[,\\s]+")).filter(f -> !f.isBlank()).toList();
     }
   }
 
@@ -75,6 +89,47 @@ final class ReviewSteps {
     @Override
     public void execute(DelegateExecution execution) {
       lifecycle.reject(StepVariables.review(execution));
+    }
+  }
+
+  /**
+   * The owner's expedite message: the lifecycle checks it (the owner, once a review, the monthly quota), then
+   * the task goes up the queue, its card says why, and both its due date and its overdue timer come forward.
+   */
+  @Component("expediteReview")
+  static class ExpediteReview implements JavaDelegate {
+    private final VersionLifecycle lifecycle;
+    private final IdentityService identityService;
+    private final ReviewSettings settings;
+
+    ExpediteReview(VersionLifecycle lifecycle, IdentityService identityService, ReviewSettings settings) {
+      this.lifecycle = lifecycle;
+      this.identityService = identityService;
+      this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String reason = ReviewProcess.Var.REASON.getTransient(execution);
+      lifecycle.expedite(StepVariables.actor(identityService), StepVariables.review(execution), reason);
+      // the owner's own call: the task and its timer change as entities of this command, which the engine
+      // guard would refuse the owner as task commands
+      CommandContext context = Context.getCommandContext();
+      TaskEntity review = context.getTaskManager().findTasksByProcessInstanceId(execution.getProcessInstanceId())
+          .stream().filter(t -> ReviewProcess.USER_TASK_REVIEW.equals(t.getTaskDefinitionKey())).findFirst()
+          .orElseThrow();
+      Date due = Date.from(review.getCreateTime().toInstant().plus(settings.expedited()));
+      if (review.getPriority() < ReviewProcess.EXPEDITED_PRIORITY) {
+        review.setPriority(ReviewProcess.EXPEDITED_PRIORITY);
+      }
+      if (review.getDueDate() == null || review.getDueDate().after(due)) {
+        review.setDueDate(due);
+      }
+      review.setVariableLocal(ReviewProcess.Detail.EXPEDITED, "Expedited (加急): " + reason.strip());
+      context.getJobManager().findJobsByProcessInstanceId(execution.getProcessInstanceId()).stream()
+          .filter(job -> job instanceof TimerEntity && ReviewProcess.BOUNDARY_REVIEW_OVERDUE.equals(job.getActivityId()))
+          .filter(job -> job.getDuedate().after(due))
+          .forEach(job -> job.setDuedate(due));
     }
   }
 

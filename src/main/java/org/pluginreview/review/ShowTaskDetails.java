@@ -21,6 +21,7 @@ import org.pluginreview.lifecycle.Finding;
 import org.pluginreview.lifecycle.Plugin;
 import org.pluginreview.lifecycle.PluginVersion;
 import org.pluginreview.lifecycle.PreReview;
+import org.pluginreview.lifecycle.ReviewStandard;
 import org.pluginreview.lifecycle.ReleaseDecision;
 import org.pluginreview.lifecycle.SelfCheckItem;
 import org.pluginreview.lifecycle.VersionEvent;
@@ -77,7 +78,7 @@ class ShowTaskDetails implements TaskListener {
         .orElseThrow(() -> VersionLifecycle.notFound(review.pluginId(), review.version()));
     // the trail is read only for the forms that show it
     List<VersionEvent> trail = wanted.contains(ReviewProcess.Detail.SELF_CHECK)
-        || wanted.contains(ReviewProcess.Detail.REJECTIONS)
+        || wanted.contains(ReviewProcess.Detail.REJECTIONS) || wanted.contains(ReviewProcess.Detail.CONVERSATION)
         ? events.findByPluginIdAndVersionOrderByIdAsc(review.pluginId(), review.version()) : List.of();
     BasicInfo info = v.getBasicInfo();
     Map<String, Object> details = new HashMap<>();
@@ -105,8 +106,19 @@ class ShowTaskDetails implements TaskListener {
     // newest first, so that what is cut off is the oldest
     details.put(ReviewProcess.Detail.REJECTIONS, trail.stream()
         .filter(e -> e.getAction() == VersionEvent.Type.REJECTED)
-        .map(e -> time(e.getOccurredAt()) + ", " + e.getActor() + ": " + readableReason(e.getComment()))
+        .map(e -> time(e.getOccurredAt()) + ", " + e.getActor() + ": " + readableReason(e.getComment())
+            + cited(e.findings()))
         .reduce((a, b) -> b + "\n" + a).orElse("None."));
+    if (wanted.contains(ReviewProcess.Detail.STANDARD)) {
+      details.put(ReviewProcess.Detail.STANDARD, ReviewStandard.get().items().stream().map(ReviewStandard.Item::label)
+          .collect(Collectors.joining("\n")));
+    }
+    if (wanted.contains(ReviewProcess.Detail.APPEAL) || wanted.contains(ReviewProcess.Detail.CONVERSATION)) {
+      details.put(ReviewProcess.Detail.APPEAL, trail.stream().filter(e -> e.getAction() == VersionEvent.Type.APPEALED)
+          .reduce((a, b) -> b).map(e -> time(e.getOccurredAt()) + ", " + e.getActor() + ": " + e.getComment())
+          .orElse("-"));
+      details.put(ReviewProcess.Detail.CONVERSATION, conversation(trail));
+    }
     if (wanted.contains(ReviewProcess.Detail.CHANGES)) {
       details.put(ReviewProcess.Detail.CHANGES, changes(v, store.relevant(review.pluginId(), review.version()).stream()
           .filter(s -> s.getStatus() == VersionStatus.RELEASED).findFirst()));
@@ -143,6 +155,22 @@ class ShowTaskDetails implements TaskListener {
   }
 
   /** A rejection's event reads "CATEGORY: comment"; the form names the category. */
+  /** "; cites 2.1 Privacy policy required (需提供隐私政策), 4.2 ..." after a rejection's reason, if it cites any. */
+  static String cited(List<String> findings) {
+    return findings.isEmpty() ? "" : "\n  cites " + ReviewStandard.get().cited(findings).stream()
+        .map(ReviewStandard.Item::label).collect(Collectors.joining("; "));
+  }
+
+  /** The rejections and every message since the first one, oldest first, as the developer's console shows them. */
+  static String conversation(List<VersionEvent> trail) {
+    String thread = trail.stream()
+        .filter(e -> e.getAction() == VersionEvent.Type.REJECTED || e.getAction() == VersionEvent.Type.MESSAGE_POSTED)
+        .map(e -> time(e.getOccurredAt()) + ", " + e.getActor() + (e.getAction() == VersionEvent.Type.REJECTED
+            ? " rejected it: " + readableReason(e.getComment()) + cited(e.findings()) : ": " + e.getComment()))
+        .collect(Collectors.joining("\n"));
+    return thread.isEmpty() ? "-" : thread;
+  }
+
   private static String readableReason(String comment) {
     int colon = comment == null ? -1 : comment.indexOf(": ");
     String label = colon < 0 ? null : ReviewProcess.REASON_LABELS.get(comment.substring(0, colon));

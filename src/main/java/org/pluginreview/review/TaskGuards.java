@@ -76,16 +76,16 @@ public final class TaskGuards {
     public void notify(DelegateTask task) {
       Review review = StepVariables.review(task);
       PluginVersion version = store.version(review.pluginId(), review.version()).orElse(null);
-      if (version == null || version.getSubmitter() == null || !mayReview(version.getSubmitter())) {
+      if (version == null || version.getSubmitter() == null || !mayReview(identities, version.getSubmitter())) {
         return;
       }
       hideFrom(version.getSubmitter(), task, authorizations);
     }
+  }
 
-    /** In a group that review tasks are offered to (reviewers, and leads once a review is escalated). */
-    private boolean mayReview(String userId) {
-      return Context.getCommandContext().runWithoutAuthorization(() -> identities.createGroupQuery()
-          .groupMember(userId).groupIdIn(Actor.REVIEWERS, Actor.REVIEW_LEADS).count() > 0);
-    }
+  /** In a group that review tasks are offered to (reviewers, and leads once a review is escalated). */
+  static boolean mayReview(IdentityService identities, String userId) {
+    return Context.getCommandContext().runWithoutAuthorization(() -> identities.createGroupQuery()
+        .groupMember(userId).groupIdIn(Actor.REVIEWERS, Actor.REVIEW_LEADS).count() > 0);
   }
 }

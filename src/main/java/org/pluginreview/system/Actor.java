@@ -41,6 +41,10 @@ public record Actor(String userId, Set<String> groups) {
     return groups.contains(REVIEWERS) || groups.contains(REVIEW_LEADS);
   }
 
+  public boolean isLead() {
+    return groups.contains(REVIEW_LEADS);
+  }
+
   public boolean isDeveloper() {
     return groups.contains(DEVELOPERS);
   }

@@ -18,7 +18,8 @@ class EngineConfig {
   }
 
   @Bean
-  Quotas quotas(@Value("${plugin-review.quotas.withdrawals-per-day:5}") int withdrawals) {
-    return new Quotas(withdrawals);
+  Quotas quotas(@Value("${plugin-review.quotas.withdrawals-per-day:5}") int withdrawals,
+                @Value("${plugin-review.quotas.expedites-per-month:3}") int expedites) {
+    return new Quotas(withdrawals, expedites);
   }
 }

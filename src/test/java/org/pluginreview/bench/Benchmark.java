@@ -82,7 +82,7 @@ public final class Benchmark {
         "--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user,
         "--spring.datasource.password=", "--camunda.bpm.webapp.enabled=false",
         "--camunda.bpm.job-execution.enabled=false", "--plugin-review.demo-data=true",
-        "--plugin-review.quotas.withdrawals-per-day=100000",
+        "--plugin-review.quotas.withdrawals-per-day=100000", "--plugin-review.quotas.expedites-per-month=100000",
         "--spring.datasource.hikari.maximum-pool-size=40", "--logging.level.root=WARN",
         "--logging.level.org.camunda.bpm.engine.context=OFF",
         "--plugin-review.consistency-check.first-after=P1D");

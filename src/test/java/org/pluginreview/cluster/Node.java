@@ -47,7 +47,7 @@ final class Node implements AutoCloseable {
     List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-cp", applicationClassPath(), PluginReviewApplication.class.getName(),
         "--server.port=" + port,
-        "--plugin-review.demo-data=true", "--plugin-review.quotas.withdrawals-per-day=100000",
+        "--plugin-review.demo-data=true", "--plugin-review.quotas.withdrawals-per-day=100000", "--plugin-review.quotas.expedites-per-month=100000",
         "--camunda.bpm.job-execution.enabled=true",
         // a killed node's jobs go to the other node after this long, not Camunda's default 5 minutes
         "--camunda.bpm.job-execution.lock-time-in-millis=15000",

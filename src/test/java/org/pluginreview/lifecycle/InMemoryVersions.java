@@ -34,7 +34,7 @@ final class InMemoryVersions implements VersionStore {
   public List<PluginVersion> relevant(String pluginId, String version) {
     return new ArrayList<>(versions.stream().filter(v -> v.getPluginId().equals(pluginId)
         && (PluginVersionRepository.RELEVANT.contains(v.getStatus()) || v.isTrial()
-        || v.getVersion().equals(version))).toList());
+        || v.getVersion().equals(version) || v.getAppealState() == AppealState.PENDING)).toList());
   }
 
   @Override

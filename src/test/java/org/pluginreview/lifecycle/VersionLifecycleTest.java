@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pluginreview.support.Users.DEV1;
 import static org.pluginreview.support.Users.DEV2;
 import static org.pluginreview.support.Users.DUAL;
+import static org.pluginreview.support.Users.LEAD1;
 import static org.pluginreview.support.Users.REVIEWER1;
 import static org.pluginreview.support.Users.REVIEWER2;
 
@@ -51,7 +52,9 @@ class VersionLifecycleTest {
       return this;
     }
   };
-  private final VersionLifecycle lifecycle = new VersionLifecycle(store, LifecycleCounters.NONE, clock, new Quotas(2));
+  private static final Actor LEAD2 = new Actor("lead2", Set.of(Actor.REVIEWERS, Actor.REVIEW_LEADS));
+
+  private final VersionLifecycle lifecycle = new VersionLifecycle(store, LifecycleCounters.NONE, clock, new Quotas(2, 2));
 
   // ------------------------------------------------------------------ submit and self-check
 
@@ -356,7 +359,7 @@ class VersionLifecycleTest {
     lifecycle.withdraw(DEV1, review("wx", "1.0.0", "r1"), null);
     lifecycle.submit(DEV1, review("wx", "1.1.0", "r2"), null);
     lifecycle.withdraw(DEV1, review("wx", "1.1.0", "r2"), null);
-    assertThat(lifecycle.quotas(DEV1)).singleElement().satisfies(q -> {
+    assertThat(lifecycle.quotas(DEV1)).first().satisfies(q -> {
       assertThat(q.name()).isEqualTo("withdrawals");
       assertThat(q.limit()).isEqualTo(2);
       assertThat(q.used()).isEqualTo(2);
@@ -367,6 +370,132 @@ class VersionLifecycleTest {
     ApiException exceeded = refused(ErrorCode.QUOTA_EXCEEDED, () -> lifecycle.withdraw(DEV1, review("wx", "1.2.0", "r3"), null));
     assertThat(exceeded.properties()).containsEntry("resetsAt", "2026-11-26T00:00:00Z");
     assertThat(lifecycle.quotas(DEV2).get(0).used()).as("each person's own").isZero();
+  }
+
+  // ------------------------------------------------------------------ expedite, findings, conversation, appeal
+
+  @Test
+  void theOwnerExpeditesAReviewOnceWithAReasonWithinAMonthlyQuota() {
+    Review r1 = inReview("wx", "1.0.0");
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.expedite(REVIEWER1, r1, "please"));
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.expedite(DEV1, r1, " "));
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.expedite(DEV1, r1, "x".repeat(501)));
+    lifecycle.expedite(DEV1, r1, "Launch on Friday");
+    assertThat(version("wx", "1.0.0").getExpeditedAt()).isNotNull();
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.EXPEDITED);
+    assertThat(lastEvent().getComment()).isEqualTo("Launch on Friday");
+    assertThat(lastEvent().getToStatus()).isEqualTo(VersionStatus.AUDITING);
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.expedite(DEV1, r1, "again"));
+
+    lifecycle.expedite(DEV1, inReview("wy", "1.0.0"), "second");
+    Review third = inReview("wz", "1.0.0");
+    ApiException exceeded = refused(ErrorCode.QUOTA_EXCEEDED, () -> lifecycle.expedite(DEV1, third, "third"));
+    assertThat(exceeded.properties()).containsEntry("quota", "expedites")
+        .containsEntry("resetsAt", "2026-12-01T00:00:00Z");
+    assertThat(lifecycle.quotas(DEV1)).filteredOn(q -> q.name().equals("expedites")).singleElement()
+        .satisfies(q -> assertThat(q.used()).isEqualTo(2));
+    // a new review of the same version may be expedited again
+    lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.REJECT, "CONTENT", "too loud", null);
+    lifecycle.reject(r1);
+    assertThat(version("wx", "1.0.0").getExpeditedAt()).as("kept for the record of that review").isNotNull();
+    Review again = review("wx", "1.0.0", "again");
+    lifecycle.submit(DEV1, again, null);
+    lifecycle.confirmSelfCheck(DEV1, again, ALL_ITEMS, null);
+    lifecycle.preReview(again);
+    lifecycle.sendToReview(again);
+    assertThat(version("wx", "1.0.0").getExpeditedAt()).isNull();
+  }
+
+  @Test
+  void aRejectionCitesItemsOfTheReviewStandardAndAnApprovalCitesNone() {
+    Review r1 = inReview("wx", "1.0.0");
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.REJECT,
+        "PRIVACY_SECURITY", "no policy", List.of("9.9"), null));
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.REJECT,
+        "PRIVACY_SECURITY", "no policy", List.of("2.1", "2.1"), null));
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.APPROVE,
+        null, null, List.of("2.1"), null));
+    lifecycle.decideReview(REVIEWER1, r1, null, ReviewDecision.REJECT, "PRIVACY_SECURITY", "no policy",
+        List.of("2.1", "4.2"), null);
+    lifecycle.reject(r1);
+    assertThat(version("wx", "1.0.0").getRejectFindings()).containsExactly("2.1", "4.2");
+    assertThat(lastEvent().findings()).containsExactly("2.1", "4.2");
+    assertThat(lastEvent().reason()).hasValue(new VersionEvent.Reason("PRIVACY_SECURITY", "no policy"));
+    assertThat(ReviewStandard.get().cited(lastEvent().findings())).extracting(ReviewStandard.Item::title)
+        .containsExactly("Privacy policy required", "A contact e-mail that answers");
+  }
+
+  @Test
+  void aRejectionOpensAConversationBetweenTheDeveloperAndReviewers() {
+    Review r1 = inReview("wx", "1.0.0");
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.postMessage(DEV1, "wx", "1.0.0", "Any news?"));
+    rejected(r1);
+    long revision = version("wx", "1.0.0").getRevision();
+    lifecycle.postMessage(DEV1, "wx", "1.0.0", "The policy is at /privacy");
+    lifecycle.postMessage(REVIEWER2, "wx", "1.0.0", "Link it from the basic info");
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.MESSAGE_POSTED);
+    assertThat(lastEvent().getActor()).isEqualTo("reviewer2");
+    assertThat(version("wx", "1.0.0").getRevision()).as("a message changes nothing of the version").isEqualTo(revision);
+    refusedPlugin(ErrorCode.NOT_FOUND, () -> lifecycle.postMessage(DEV2, "wx", "1.0.0", "hi"));
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.postMessage(DEV1, "wx", "1.0.0", ""));
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.postMessage(DEV1, "wx", "1.0.0", "x".repeat(2001)));
+  }
+
+  @Test
+  void anAppealIsFiledOnceAndALeadOtherThanTheRejectingReviewerReversesIt() {
+    Review r1 = inReview("wx", "1.0.0");
+    lifecycle.decideReview(LEAD1, r1, null, ReviewDecision.REJECT, "CONTENT", "too loud", null);
+    lifecycle.reject(r1);
+    Review appeal = review("wx", "1.0.0", "appeal-1");
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.appeal(REVIEWER1, appeal, "why"));
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.appeal(DEV1, appeal, ""));
+    lifecycle.appeal(DEV1, appeal, "The sound is off by default");
+    assertThat(version("wx", "1.0.0").getAppealState()).isEqualTo(AppealState.PENDING);
+    assertThat(version("wx", "1.0.0").isInFlight()).as("no other version may be submitted meanwhile").isTrue();
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.APPEALED);
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.edit(DEV1, "wx", "1.0.0", null, "changed", null, null));
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.submit(DEV1, review("wx", "1.0.0", "r2"), null));
+    upload(DEV1, "wx", "1.1.0");
+    refused(ErrorCode.VERSION_IN_FLIGHT, () -> lifecycle.submit(DEV1, review("wx", "1.1.0", "r3"), null));
+
+    refused(ErrorCode.SELF_REVIEW_FORBIDDEN, () -> lifecycle.decideAppeal(LEAD1, appeal, null, AppealDecision.UPHOLD, "ok"));
+    refused(ErrorCode.SELF_REVIEW_FORBIDDEN, () -> lifecycle.decideAppeal(DEV1, appeal, null, AppealDecision.UPHOLD, "ok"));
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.decideAppeal(REVIEWER2, appeal, null, AppealDecision.UPHOLD, "ok"));
+    refused(ErrorCode.VALIDATION_FAILED, () -> lifecycle.decideAppeal(LEAD2, appeal, null, AppealDecision.UPHOLD, " "));
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.upholdAppeal(appeal)); // nobody decided yet
+    lifecycle.decideAppeal(LEAD2, appeal, null, AppealDecision.UPHOLD, "Agreed, it is muted");
+    lifecycle.upholdAppeal(appeal);
+    PluginVersion v = version("wx", "1.0.0");
+    assertThat(v.getStatus()).isEqualTo(VersionStatus.APPROVED);
+    assertThat(v.getAppealState()).isEqualTo(AppealState.UPHELD);
+    assertThat(v.getReviewer()).isEqualTo("lead2");
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.APPEAL_UPHELD);
+    lifecycle.decideRelease(DEV1, appeal, ReleaseDecision.GO_LIVE, null, null);
+    lifecycle.release(appeal);
+    assertThat(version("wx", "1.0.0").getStatus()).isEqualTo(VersionStatus.RELEASED);
+  }
+
+  @Test
+  void aDeniedAppealKeepsTheRejectionAndCannotBeFiledAgain() {
+    Review r1 = inReview("wx", "1.0.0");
+    rejected(r1);
+    Review appeal = review("wx", "1.0.0", "appeal-1");
+    lifecycle.appeal(DEV1, appeal, "Please look again");
+    lifecycle.decideAppeal(LEAD2, appeal, null, AppealDecision.DENY, "The rejection stands");
+    refused(ErrorCode.FORBIDDEN, () -> lifecycle.upholdAppeal(appeal));
+    lifecycle.denyAppeal(appeal);
+    PluginVersion v = version("wx", "1.0.0");
+    assertThat(v.getStatus()).isEqualTo(VersionStatus.AUDIT_REJECTED);
+    assertThat(v.getAppealState()).isEqualTo(AppealState.DENIED);
+    assertThat(v.getReviewer()).isEqualTo("reviewer1");
+    assertThat(lastEvent().getAction()).isEqualTo(VersionEvent.Type.APPEAL_DENIED);
+    refused(ErrorCode.ILLEGAL_STATE, () -> lifecycle.appeal(DEV1, review("wx", "1.0.0", "appeal-2"), "again"));
+    lifecycle.edit(DEV1, "wx", "1.0.0", null, "fixed", null, null); // back to work on it
+  }
+
+  private void rejected(Review review) {
+    lifecycle.decideReview(REVIEWER1, review, null, ReviewDecision.REJECT, "CONTENT", "too loud", null);
+    lifecycle.reject(review);
   }
 
   // ------------------------------------------------------------------ after go-live

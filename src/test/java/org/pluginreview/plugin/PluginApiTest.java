@@ -51,6 +51,91 @@ class PluginApiTest {
     assertThat(api.get(null, "/api/quotas").status()).isEqualTo(401);
   }
 
+  // ------------------------------------------------------------------ expedite, findings, conversation, appeal
+
+  @Test
+  void anOwnerExpeditesAReviewWithAReasonAndTheQuotaShowsIt() {
+    String p = "expedite-" + SEQUENCE.incrementAndGet();
+    api.inReview("dev1", p);
+    long used = quota("dev1", "expedites").path("used").asLong();
+    assertProblem(api.post("dev1", v(p, "1.0.0") + "/expedite", "{}"), 400, "VALIDATION_FAILED");
+    assertProblem(api.post("dev2", v(p, "1.0.0") + "/expedite", "{\"reason\":\"mine\"}"), 404, "NOT_FOUND");
+    assertProblem(api.post("reviewer1", v(p, "1.0.0") + "/expedite", "{\"reason\":\"x\"}"), 403, "FORBIDDEN");
+    Response expedited = api.post("dev1", v(p, "1.0.0") + "/expedite", "{\"reason\":\"Launch on Friday\"}");
+    assertThat(expedited.status()).as(expedited.raw()).isEqualTo(200);
+    assertThat(expedited.body().path("expeditedAt").asText()).isNotBlank();
+    assertThat(actions(expedited)).doesNotContain("EXPEDITE");
+    assertProblem(api.post("dev1", v(p, "1.0.0") + "/expedite", "{\"reason\":\"again\"}"), 409, "ILLEGAL_STATE");
+    JsonNode expedites = quota("dev1", "expedites");
+    assertThat(expedites.path("used").asLong()).isEqualTo(used + 1);
+    assertThat(expedites.path("resetsAt").asText()).endsWith("-01T00:00:00Z");
+    assertThat(history("dev1", p)).contains("EXPEDITED");
+    // nothing to expedite outside a review
+    api.post("dev1", v(p, "1.0.0") + "/withdraw", null);
+    assertProblem(api.post("dev1", v(p, "1.0.0") + "/expedite", "{\"reason\":\"x\"}"), 409, "ILLEGAL_STATE");
+  }
+
+  @Test
+  void aRejectionCitesTheStandardAndOpensAConversationThatEndsInAnAppeal() {
+    String p = "appeal-" + SEQUENCE.incrementAndGet();
+    api.inReview("dev1", p);
+    assertProblem(api.post("reviewer1", v(p, "1.0.0") + "/review", "{\"decision\":\"REJECT\",\"reasonCategory\":"
+        + "\"PRIVACY_SECURITY\",\"comment\":\"No policy\",\"findings\":[\"9.9\"]}"), 400, "VALIDATION_FAILED");
+    assertThat(api.get("dev1", v(p, "1.0.0") + "/messages").body()).isEmpty();
+    // no conversation before a rejection
+    assertProblem(api.post("dev1", v(p, "1.0.0") + "/messages", "{\"text\":\"hello\"}"), 409, "ILLEGAL_STATE");
+    Response rejected = api.post("reviewer1", v(p, "1.0.0") + "/review", "{\"decision\":\"REJECT\",\"reasonCategory\":"
+        + "\"PRIVACY_SECURITY\",\"comment\":\"No policy\",\"findings\":[\"2.1\",\"4.2\"]}");
+    JsonNode findings = rejected.body().path("lastRejection").path("findings");
+    assertThat(findings).hasSize(2);
+    assertThat(findings.get(0).path("item").asText()).isEqualTo("2.1");
+    assertThat(findings.get(0).path("title").asText()).isEqualTo("Privacy policy required");
+    assertThat(findings.get(0).path("titleZh").asText()).isEqualTo("需提供隐私政策");
+    assertThat(actions(api.get("dev1", v(p, "1.0.0")))).contains("APPEAL");
+
+    Response posted = api.post("dev1", v(p, "1.0.0") + "/messages", "{\"text\":\"The policy is at /privacy\"}");
+    assertThat(posted.status()).as(posted.raw()).isEqualTo(201);
+    assertThat(api.post("reviewer2", v(p, "1.0.0") + "/messages", "{\"text\":\"Link it from the info\"}").status())
+        .isEqualTo(201);
+    assertProblem(api.post("dev1", v(p, "1.0.0") + "/messages", "{\"text\":\"\"}"), 400, "VALIDATION_FAILED");
+    assertProblem(api.post("dev2", v(p, "1.0.0") + "/messages", "{\"text\":\"hi\"}"), 404, "NOT_FOUND");
+    assertProblem(api.post("merchant1", v(p, "1.0.0") + "/messages", "{\"text\":\"hi\"}"), 403, "FORBIDDEN");
+    JsonNode thread = api.get("dev1", v(p, "1.0.0") + "/messages").body();
+    assertThat(thread).hasSize(3);
+    assertThat(thread.get(0).path("kind").asText()).isEqualTo("REJECTED");
+    assertThat(thread.get(0).path("reasonCategory").asText()).isEqualTo("PRIVACY_SECURITY");
+    assertThat(thread.get(0).path("text").asText()).isEqualTo("No policy");
+    assertThat(thread.get(0).path("findings").get(1).path("item").asText()).isEqualTo("4.2");
+    assertThat(thread.get(2).path("author").asText()).isEqualTo("reviewer2");
+    assertThat(api.get("reviewer1", v(p, "1.0.0") + "/messages").body()).hasSize(3);
+
+    assertProblem(api.post("dev1", v(p, "1.0.0") + "/appeal", "{}"), 400, "VALIDATION_FAILED");
+    assertProblem(api.post("reviewer1", v(p, "1.0.0") + "/appeal", "{\"reason\":\"x\"}"), 403, "FORBIDDEN");
+    Response appealed = api.post("dev1", v(p, "1.0.0") + "/appeal", "{\"reason\":\"The policy was there\"}");
+    assertThat(appealed.status()).as(appealed.raw()).isEqualTo(202);
+    assertThat(appealed.body().path("appeal").asText()).isEqualTo("PENDING");
+    assertThat(appealed.body().path("status").asText()).isEqualTo("AUDIT_REJECTED");
+    assertThat(actions(appealed)).doesNotContain("EDIT", "SUBMIT", "DELETE", "APPEAL");
+    assertProblem(api.post("dev1", v(p, "1.0.0") + "/appeal", "{\"reason\":\"again\"}"), 409, "ILLEGAL_STATE");
+    assertProblem(api.post("dev1", v(p, "1.0.0") + "/submit", null), 409, "ILLEGAL_STATE");
+    assertThat(history("dev1", p)).containsSubsequence("REJECTED", "MESSAGE_POSTED", "MESSAGE_POSTED", "APPEALED");
+  }
+
+  private JsonNode quota(String user, String name) {
+    for (JsonNode q : api.get(user, "/api/quotas").body()) {
+      if (q.path("name").asText().equals(name)) {
+        return q;
+      }
+    }
+    throw new AssertionError("no quota " + name);
+  }
+
+  private List<String> history(String user, String p) {
+    List<String> actions = new ArrayList<>();
+    api.get(user, v(p, "1.0.0") + "/history").body().forEach(e -> actions.add(e.path("action").asText()));
+    return actions;
+  }
+
   // ------------------------------------------------------------------ review ETA
 
   @Test
@@ -100,7 +185,7 @@ class PluginApiTest {
     Response checked = api.post("dev1", v(p, "1.0.0") + "/self-check", ALL_ITEMS);
     assertThat(checked.body().path("status").asText()).isEqualTo("AUDITING");
     assertThat(actions(api.get("reviewer1", v(p, "1.0.0")))).containsExactly("APPROVE", "REJECT");
-    assertThat(actions(api.get("dev1", v(p, "1.0.0")))).containsExactly("SET_TRIAL", "WITHDRAW");
+    assertThat(actions(api.get("dev1", v(p, "1.0.0")))).containsExactly("SET_TRIAL", "WITHDRAW", "EXPEDITE");
 
     Response approved = api.post("reviewer1", v(p, "1.0.0") + "/review", "{\"decision\":\"APPROVE\",\"comment\":\"fine\"}");
     assertThat(approved.status()).isEqualTo(200);

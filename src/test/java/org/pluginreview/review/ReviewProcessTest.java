@@ -285,6 +285,129 @@ class ReviewProcessTest {
     assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.APPROVED);
   }
 
+  // ------------------------------------------------------------------ expedite, appeal, conversation
+
+  @Test
+  void anExpeditedReviewGoesUpTheQueueWithItsReasonOnTheCardAndComesDueSooner() {
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
+    ProcessInstance pi = submit(pluginId, "1.0.0");
+    selfCheck(pluginId, "1.0.0");
+    Task before = task(pi);
+
+    as(identity, DEV1, () -> commands.expedite(DEV1, pluginId, "1.0.0", "Launch on Friday"));
+    assertThat(pi).hasPassed(ReviewProcess.EXPEDITE_REVIEW, ReviewProcess.END_REVIEW_EXPEDITED)
+        .isWaitingAt(ReviewProcess.USER_TASK_REVIEW);
+    Task review = task(pi);
+    assertThat(review.getId()).as("the same review, still open").isEqualTo(before.getId());
+    assertThat(review.getPriority()).isEqualTo(ReviewProcess.EXPEDITED_PRIORITY);
+    java.time.Instant due = before.getCreateTime().toInstant().plus(java.time.Duration.ofHours(8));
+    assertThat(review.getDueDate().toInstant()).isEqualTo(due);
+    assertThat(job(pi).getDuedate().toInstant()).as("the overdue timer comes forward too").isEqualTo(due);
+    assertThat(engine.getTaskService().getVariableLocal(review.getId(), ReviewProcess.Detail.EXPEDITED))
+        .isEqualTo("Expedited (加急): Launch on Friday");
+    assertThat(history(pluginId, "1.0.0")).last().extracting(Event::action, Event::comment)
+        .containsExactly(VersionEvent.Type.EXPEDITED, "Launch on Friday");
+
+    ApiException again = catchApi(() -> as(identity, DEV1,
+        () -> commands.expedite(DEV1, pluginId, "1.0.0", "Sooner still")));
+    assertThat(again.code()).isEqualTo(ErrorCode.ILLEGAL_STATE);
+    // the message straight to the engine, as engine-rest would send it: the developer may not
+    assertThatThrownBy(() -> as(identity, DEV1, () -> runtimeService.createMessageCorrelation(
+        ReviewProcess.MESSAGE_EXPEDITE).processInstanceId(pi.getId())
+        .setVariable(ReviewProcess.Var.REASON.name(), "stored").correlateWithResult()))
+        .isInstanceOf(AuthorizationException.class);
+  }
+
+  @Test
+  void anAppealIsDecidedByALeadWhoReversesTheRejectionAndTheVersionGoesOnToRelease() {
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
+    submit(pluginId, "1.0.0");
+    selfCheck(pluginId, "1.0.0");
+    as(identity, REVIEWER1, () -> commands.review(REVIEWER1, pluginId, "1.0.0", "REJECT", "PRIVACY_SECURITY",
+        "No privacy policy", List.of("2.1"), null));
+    assertThat(version(pluginId, "1.0.0").lastRejection().findings()).extracting(c -> c.item() + " " + c.title())
+        .containsExactly("2.1 Privacy policy required");
+
+    String appealId = as(identity, DEV1, () -> commands.appeal(DEV1, pluginId, "1.0.0",
+        "The plugin collects no personal data")).processInstanceId();
+    ProcessInstance appeal = runtimeService.createProcessInstanceQuery().processInstanceId(appealId).singleResult();
+    assertThat(appeal).hasPassed(ReviewProcess.START_APPEAL, ReviewProcess.FILE_APPEAL)
+        .isWaitingAt(ReviewProcess.USER_TASK_DECIDE_APPEAL).task().hasCandidateGroup("review-leads")
+        .hasName("Appeal " + pluginId + " 1.0.0");
+    assertThat(appeal).hasBusinessKey(pluginId + ":1.0.0");
+    Task decide = task(appeal);
+    assertThat((String) engine.getTaskService().getVariableLocal(decide.getId(), ReviewProcess.Detail.APPEAL))
+        .contains("The plugin collects no personal data");
+    assertThat((String) engine.getTaskService().getVariableLocal(decide.getId(), ReviewProcess.Detail.CONVERSATION))
+        .contains("reviewer1 rejected it", "2.1 Privacy policy required");
+    // the reviewer who rejected it does not see the appeal
+    assertThat(as(identity, REVIEWER1, () -> engine.getTaskService().createTaskQuery().processInstanceId(appealId)
+        .count())).isZero();
+
+    as(identity, LEAD1, () -> complete(decide, withVariables(ReviewProcess.Var.APPEAL_DECISION.name(), "UPHOLD",
+        ReviewProcess.Var.APPEAL_COMMENT.name(), "Right: nothing personal is collected")));
+    assertThat(appeal).hasPassed(ReviewProcess.UPHOLD_APPEAL).isWaitingAt(ReviewProcess.USER_TASK_RELEASE_DECISION)
+        .task().isAssignedTo("dev1");
+    VersionDetails approved = version(pluginId, "1.0.0");
+    assertThat(approved.status()).isEqualTo(VersionStatus.APPROVED);
+    assertThat(approved.reviewer()).isEqualTo("lead1");
+
+    as(identity, DEV1, () -> commands.release(DEV1, pluginId, "1.0.0", null));
+    assertThat(appeal).hasPassed(ReviewProcess.RELEASE_VERSION).isEnded();
+    assertThat(history(pluginId, "1.0.0")).extracting(Event::action).containsSubsequence(VersionEvent.Type.REJECTED,
+        VersionEvent.Type.APPEALED, VersionEvent.Type.APPEAL_UPHELD, VersionEvent.Type.RELEASED);
+  }
+
+  @Test
+  void aDeniedAppealKeepsTheRejectionAndTheVersionIsWorkedOnAgain() {
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
+    submit(pluginId, "1.0.0");
+    selfCheck(pluginId, "1.0.0");
+    as(identity, REVIEWER1, () -> commands.review(REVIEWER1, pluginId, "1.0.0", "REJECT", "CONTENT", "Too loud", null));
+    String appealId = as(identity, DEV1, () -> commands.appeal(DEV1, pluginId, "1.0.0", "It is quiet")).processInstanceId();
+    ProcessInstance appeal = runtimeService.createProcessInstanceQuery().processInstanceId(appealId).singleResult();
+
+    as(identity, LEAD1, () -> complete(task(appeal), withVariables(ReviewProcess.Var.APPEAL_DECISION.name(), "DENY",
+        ReviewProcess.Var.APPEAL_COMMENT.name(), "The rejection stands")));
+    assertThat(appeal).hasPassed(ReviewProcess.DENY_APPEAL, ReviewProcess.END_APPEAL_DENIED).isEnded();
+    assertThat(status(pluginId, "1.0.0")).isEqualTo(VersionStatus.AUDIT_REJECTED);
+    ApiException twice = catchApi(() -> as(identity, DEV1, () -> commands.appeal(DEV1, pluginId, "1.0.0", "again")));
+    assertThat(twice.code()).isEqualTo(ErrorCode.ILLEGAL_STATE);
+    assertThat(submit(pluginId, "1.0.0")).isWaitingAt(ReviewProcess.USER_TASK_SELF_CHECK);
+  }
+
+  @Test
+  void aDevelopersMessagePutsAnAnswerInTheRejectingReviewersTasklist() {
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
+    submit(pluginId, "1.0.0");
+    selfCheck(pluginId, "1.0.0");
+    as(identity, REVIEWER1, () -> commands.review(REVIEWER1, pluginId, "1.0.0", "REJECT", "CONTENT", "Too loud", null));
+
+    as(identity, DEV1, () -> commands.postMessage(DEV1, pluginId, "1.0.0", "Which screen is too loud?"));
+    ProcessInstance talk = runtimeService.createProcessInstanceQuery().processDefinitionKey(ConversationProcess.KEY)
+        .processInstanceBusinessKey(pluginId + ":1.0.0").singleResult();
+    assertThat(talk).isWaitingAt(ConversationProcess.USER_TASK_ANSWER).task().isAssignedTo("reviewer1")
+        .hasName("Answer " + pluginId + " 1.0.0");
+    as(identity, DEV1, () -> commands.postMessage(DEV1, pluginId, "1.0.0", "And is the intro fine?"));
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ConversationProcess.KEY)
+        .processInstanceBusinessKey(pluginId + ":1.0.0").count()).as("one open answer per version").isOne();
+    assertThat((String) engine.getTaskService().getVariableLocal(task(talk).getId(), ReviewProcess.Detail.CONVERSATION))
+        .contains("Which screen is too loud?", "And is the intro fine?");
+
+    as(identity, REVIEWER1, () -> complete(task(talk), withVariables(ConversationProcess.Var.ANSWER.name(),
+        "The start screen; the intro is fine")));
+    assertThat(talk).hasPassed(ConversationProcess.END_ANSWERED).isEnded();
+    List<org.pluginreview.plugin.PluginViews.Message> thread = as(identity, DEV1,
+        () -> catalog.conversation(DEV1, pluginId, "1.0.0"));
+    assertThat(thread).extracting(m -> m.kind() + " " + m.author()).containsExactly("REJECTED reviewer1",
+        "MESSAGE_POSTED dev1", "MESSAGE_POSTED dev1", "MESSAGE_POSTED reviewer1");
+    assertThat(thread.get(3).text()).isEqualTo("The start screen; the intro is fine");
+  }
+
   // ------------------------------------------------------------------ rules enforced in the engine
 
   @Test

@@ -29,7 +29,7 @@ class ApiDocsTest {
       assertThat(op.getValue().path("responses").path("401").path("description").asText())
           .as(path.getKey()).contains("UNAUTHENTICATED");
     }));
-    assertThat(operations).hasSize(47).contains(
+    assertThat(operations).hasSize(51).contains(
         "GET /api/admin/consistency",
         "POST /api/plugins", "GET /api/plugins", "GET /api/plugins/{pluginId}",
         "POST /api/plugins/{pluginId}/versions", "PATCH /api/plugins/{pluginId}/versions/{version}",
@@ -41,7 +41,9 @@ class ApiDocsTest {
         "GET /api/market/plugins/{pluginId}/resolution", "PUT /api/market/plugins/{pluginId}/subscription",
         "POST /api/plugins/{pluginId}/versions/{version}/rollback", "POST /api/plugins/{pluginId}/offline",
         "POST /api/plugins/{pluginId}/webhooks", "GET /api/plugins/{pluginId}/webhooks/{id}/deliveries",
-        "DELETE /api/plugins/{pluginId}/webhooks/{id}", "PUT /api/mail-settings");
+        "DELETE /api/plugins/{pluginId}/webhooks/{id}", "PUT /api/mail-settings",
+        "POST /api/plugins/{pluginId}/versions/{version}/expedite", "POST /api/plugins/{pluginId}/versions/{version}/appeal",
+        "GET /api/plugins/{pluginId}/versions/{version}/messages", "POST /api/plugins/{pluginId}/versions/{version}/messages");
     JsonNode review = paths.path("/api/plugins/{pluginId}/versions/{version}/review").path("post").path("responses");
     assertThat(review.path("400").path("description").asText()).contains("REJECT_REASON_REQUIRED", "VALIDATION_FAILED");
     assertThat(review.path("403").path("description").asText()).contains("SELF_REVIEW_FORBIDDEN", "FORBIDDEN");
