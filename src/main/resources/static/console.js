@@ -33,6 +33,17 @@ const MESSAGES = {
     'confirm.BRING_ONLINE': 'Bring {p} back online?', offlineNow: 'Offline: version {v} was taken offline.',
     'action.ROLLBACK': 'Roll back to this version', 'confirm.ROLLBACK': 'Make version {v} live again? The live one goes offline.',
     'event.ROLLED_BACK': 'rolled back', 'event.BROUGHT_ONLINE': 'back online',
+    'event.EXPEDITED': 'expedite asked', 'event.MESSAGE_POSTED': 'message', 'event.APPEALED': 'appealed',
+    'event.APPEAL_UPHELD': 'approved on appeal', 'event.APPEAL_DENIED': 'appeal denied',
+    'action.EXPEDITE': 'Expedite review', 'action.APPEAL': 'Appeal the rejection',
+    expediteTitle: 'Expedite the review of {v}', appealTitle: 'Appeal the rejection of {v}',
+    expediteReason: 'Why it should go faster (uses one of your expedites this month)',
+    appealReason: 'Why the rejection should be reversed (one appeal per version; a review lead decides)',
+    send: 'Send', conversation: 'Conversation', conversationTitle: 'Conversation about {v}',
+    reply: 'Your reply (the reviewer answers in Tasklist)', fails: 'Fails', expedited: 'Expedited',
+    'appeal.PENDING': 'Appeal waiting for a review lead', 'appeal.UPHELD': 'Approved on appeal',
+    'appeal.DENIED': 'Appeal denied', 'kind.REJECTED': 'Rejected',
+    'kind.APPEALED': 'Appeal', 'kind.APPEAL_UPHELD': 'Appeal upheld', 'kind.APPEAL_DENIED': 'Appeal denied',
     confirm: 'Confirm', cancel: 'Cancel', loggedInAs: 'Logged in as', badLogin: 'Wrong user or password.',
     confirmDelete: 'Delete version {v}? Its history stays.', done: 'Done.', selfCheckTitle: 'Pre-submission self-check of {v}',
     editTitle: 'Edit version {v}', grayTitle: 'Grayscale test of {v}',
@@ -102,6 +113,16 @@ const MESSAGES = {
     offlineNow: '已下线：版本 {v} 已被下线。', 'action.ROLLBACK': '回退到此版本',
     'confirm.ROLLBACK': '确认将版本 {v} 重新上线？当前线上版将下线。',
     'event.ROLLED_BACK': '版本回退', 'event.BROUGHT_ONLINE': '重新上线',
+    'event.EXPEDITED': '申请加急', 'event.MESSAGE_POSTED': '留言', 'event.APPEALED': '提出申诉',
+    'event.APPEAL_UPHELD': '申诉成立，审核通过', 'event.APPEAL_DENIED': '申诉被驳回',
+    'action.EXPEDITE': '加急审核', 'action.APPEAL': '申诉驳回',
+    expediteTitle: '加急审核版本 {v}', appealTitle: '申诉版本 {v} 的驳回',
+    expediteReason: '加急理由（占用本月一次加急额度）', appealReason: '申诉理由（每个版本可申诉一次，由审核组长决定）',
+    send: '发送', conversation: '沟通', conversationTitle: '关于版本 {v} 的沟通',
+    reply: '您的回复（审核人在 Tasklist 中答复）', fails: '不符合', expedited: '已加急',
+    'appeal.PENDING': '申诉等待审核组长处理', 'appeal.UPHELD': '申诉成立', 'appeal.DENIED': '申诉被驳回',
+    'kind.REJECTED': '驳回', 'kind.APPEALED': '申诉', 'kind.APPEAL_UPHELD': '申诉成立',
+    'kind.APPEAL_DENIED': '申诉被驳回',
     confirm: '确认', cancel: '取消', loggedInAs: '当前用户', badLogin: '用户名或密码错误。',
     confirmDelete: '删除版本 {v}？审核历史会保留。', done: '已完成。', selfCheckTitle: '版本 {v} 提审前自检',
     editTitle: '编辑版本 {v}', grayTitle: '版本 {v} 灰度测试',
@@ -312,14 +333,22 @@ function versionTable(plugin) {
     .map((k) => h('th', {}, t(k))));
   const rows = plugin.versions.flatMap((v) => {
     const key = plugin.pluginId + '/' + v.version;
-    const reason = v.lastRejection
-      ? labelOr('reason.' + v.lastRejection.reasonCategory, v.lastRejection.reasonCategory) + ': '
-        + v.lastRejection.comment : '';
+    const reason = v.lastRejection ? [
+      labelOr('reason.' + v.lastRejection.reasonCategory, v.lastRejection.reasonCategory) + ': '
+        + v.lastRejection.comment,
+      v.lastRejection.findings.length ? h('ul', { class: 'cited' }, v.lastRejection.findings.map((f) =>
+        h('li', { 'data-item': f.item }, t('fails') + ' ' + f.item + ' ' + (lang === 'zh' ? f.titleZh : f.title))))
+        : null,
+      h('button', { type: 'button', class: 'link', 'data-action': 'CONVERSATION',
+        onclick: () => openConversation(plugin, v) }, t('conversation')),
+    ] : '';
     return [
       h('tr', { class: 'version', 'data-version': v.version, 'data-status': v.status },
         h('td', {}, h('strong', {}, v.version), v.trial ? h('span', { class: 'trial' }, t('trial')) : null),
         h('td', {}, h('span', { class: 'status ' + v.status }, t('status.' + v.status)),
           v.findings.length ? findingsBox(v.findings, 'preReviewFailed') : null,
+          v.expeditedAt && v.status === 'AUDITING' ? h('span', { class: 'badge expedited' }, t('expedited')) : null,
+          v.appeal ? h('div', { class: 'badge appeal', 'data-appeal': v.appeal }, t('appeal.' + v.appeal)) : null,
           etas[v.version] ? etaLine(etas[v.version]) : null),
         h('td', { class: 'gray', 'data-label': t('gray') }, v.grayPercentage ? v.grayPercentage + '%' : '-'),
         h('td', { 'data-label': t('submitted') }, when(v.submittedAt)),
@@ -404,7 +433,8 @@ function expectedFindings(v) {
 const MAIN_ACTIONS = ['SELF_CHECK', 'SUBMIT', 'RELEASE', 'WITHDRAW'];
 
 function actionButtons(plugin, v) {
-  const allowed = v.actions.filter((a) => a !== 'APPROVE' && a !== 'REJECT');
+  // what reviewers and leads decide is theirs to do in Tasklist
+  const allowed = v.actions.filter((a) => !['APPROVE', 'REJECT', 'UPHOLD_APPEAL', 'DENY_APPEAL'].includes(a));
   const main = MAIN_ACTIONS.find((a) => allowed.includes(a));
   const button = (action, cls) => h('button', { type: 'button', 'data-action': action, class: cls,
     onclick: (e) => { const menu = e.target.closest('details.more'); if (menu) menu.open = false; runAction(plugin, v, action); } },
@@ -480,6 +510,12 @@ function runAction(plugin, v, action) {
     case 'DELETE':
       return window.confirm(t('confirmDelete', { v: v.version })) ? act(plugin.pluginId, () => api('DELETE', path)) : null;
     case 'SELF_CHECK': return panel(plugin, v, t('selfCheckTitle', { v: v.version }), selfCheckForm(plugin, v));
+    case 'EXPEDITE': return panel(plugin, v, t('expediteTitle', { v: v.version }),
+      textForm('expedite-form', t('expediteReason'), 500, (reason) => act(plugin.pluginId,
+        () => api('POST', path + '/expedite', { reason }))));
+    case 'APPEAL': return panel(plugin, v, t('appealTitle', { v: v.version }),
+      textForm('appeal-form', t('appealReason'), 2000, (reason) => act(plugin.pluginId,
+        () => api('POST', path + '/appeal', { reason }))));
     case 'START_GRAY': case 'RAISE_GRAY': return panel(plugin, v, t('grayTitle', { v: v.version }), grayForm(plugin, v));
     case 'EDIT': return panel(plugin, v, t('editTitle', { v: v.version }),
       versionForm(v, (body) => act(plugin.pluginId, () => api('PATCH', path, body))));
@@ -506,6 +542,46 @@ function selfCheckForm(plugin, v) {
     act(plugin.pluginId, () => api('POST', path + '/self-check', { items }));
   });
   return form;
+}
+
+/** One required text and a send button: a reason, or a message. */
+function textForm(cls, label, max, send) {
+  const text = h('textarea', { name: 'text', required: true, maxlength: max, rows: 3 });
+  const form = h('form', { class: cls }, h('label', {}, h('span', {}, label), text),
+    h('button', { type: 'submit', 'data-confirm': cls }, t('send')));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    send(text.value);
+  });
+  return form;
+}
+
+/** The version's conversation since its rejection, and a reply; the reviewer answers in Tasklist. */
+async function openConversation(plugin, v) {
+  const path = versionPath(plugin, v) + '/messages';
+  let thread;
+  try {
+    thread = await api('GET', path);
+  } catch (problem) {
+    tell(plugin.pluginId, 'error', problem.detail || String(problem), problem.code);
+    return;
+  }
+  const list = h('ol', { class: 'timeline conversation' }, thread.map((m) => h('li', { 'data-kind': m.kind },
+    h('strong', {}, m.author), ' ', h('span', { class: 'muted' }, when(m.time)
+      + (m.kind === 'MESSAGE_POSTED' ? '' : ' · ' + labelOr('kind.' + m.kind, m.kind))),
+    h('div', { class: 'comment' }, m.reasonCategory
+      ? labelOr('reason.' + m.reasonCategory, m.reasonCategory) + ': ' + m.text : m.text),
+    m.findings.length ? h('ul', { class: 'cited' }, m.findings.map((f) =>
+      h('li', {}, t('fails') + ' ' + f.item + ' ' + (lang === 'zh' ? f.titleZh : f.title)))) : null)));
+  const reply = textForm('message-form', t('reply'), 2000, async (text) => {
+    try {
+      await api('POST', path, { text });
+      openConversation(plugin, v);
+    } catch (problem) {
+      tell(plugin.pluginId, 'error', problem.detail || String(problem), problem.code);
+    }
+  });
+  panel(plugin, v, t('conversationTitle', { v: v.version }), h('div', {}, list, reply));
 }
 
 function grayForm(plugin, v) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.camunda.bpm.engine.task.Task;
@@ -55,14 +56,18 @@ class BrowserJourneyTest {
   int shot;
   boolean queueShown;
 
-  @BeforeEach
-  void openBrowser() throws IOException {
+  @BeforeAll
+  static void clearScreenshots() throws IOException {
     Files.createDirectories(SCREENSHOTS);
     try (var old = Files.list(SCREENSHOTS)) {
       for (Path png : old.filter(f -> f.toString().endsWith(".png")).toList()) {
         Files.delete(png);
       }
     }
+  }
+
+  @BeforeEach
+  void openBrowser() throws IOException {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -359,6 +364,86 @@ class BrowserJourneyTest {
   }
 
   /** axe-core's rules, run on the page as it is now: no serious or critical violation. */
+  @Test
+  void aRejectionIsDiscussedAppealedAndReversedByAReviewLead() throws IOException {
+    String pluginId = "appeal-journey-" + System.nanoTime() % 100000;
+    ApiClient api = new ApiClient(port);
+    api.inReview("dev1", pluginId);
+    String card = "[data-plugin='" + pluginId + "'] ";
+    String row = card + "tr[data-version='1.0.0'] ";
+
+    // the developer expedites the review, with a reason; the version says so
+    consoleLogin("dev1");
+    openPlugin(pluginId);
+    action(row, "EXPEDITE");
+    type(By.cssSelector("[data-panel] .expedite-form textarea"), "Our launch is on Friday");
+    click(By.cssSelector("[data-panel] .expedite-form button[type=submit]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(row + ".badge.expedited")));
+    assertThat(browser.findElements(By.cssSelector(row + "[data-action=EXPEDITE]"))).isEmpty();
+
+    // reviewer1 rejects it, citing the review standard; the developer sees which items it fails
+    assertThat(api.post("reviewer1", "/api/plugins/" + pluginId + "/versions/1.0.0/review", "{\"decision\":\"REJECT\","
+        + "\"reasonCategory\":\"PRIVACY_SECURITY\",\"comment\":\"Where is the privacy policy?\",\"findings\":[\"2.1\"]}")
+        .status()).isEqualTo(200);
+    browser.navigate().refresh();
+    waitForStatus(row, "AUDIT_REJECTED");
+    assertThat(text(By.cssSelector(row + ".cited [data-item='2.1']"))).isEqualTo("Fails 2.1 Privacy policy required");
+
+    // ... writes back in the conversation
+    click(By.cssSelector(row + "[data-action=CONVERSATION]"));
+    type(By.cssSelector("[data-panel] .message-form textarea"), "It is linked from the about screen " + PAYLOAD_IMG);
+    click(By.cssSelector("[data-panel] .message-form button[type=submit]"));
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-panel] .conversation > li"), 2));
+    assertAccessible("conversation, English");
+    screenshot("console-conversation");
+    assertNoScriptRan();
+
+    // ... which reviewer1 answers in Tasklist
+    tasklistLogin("reviewer1");
+    openTask(pluginId, "userTask_answerDeveloper");
+    assertThat(fieldValue("The rejection and the conversation since (驳回与沟通记录)"))
+        .contains("reviewer1 rejected it", "It is linked from the about screen " + PAYLOAD_IMG);
+    WebElement answer = browser.findElement(By.xpath("//label[contains(., 'Your answer')]/following::textarea[1]"));
+    answer.sendKeys("The policy must be linked from the basic info");
+    complete();
+    assertNoScriptRan();
+
+    // the developer reads the answer and appeals
+    consoleLogin("dev1");
+    openPlugin(pluginId);
+    click(By.cssSelector(row + "[data-action=CONVERSATION]"));
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-panel] .conversation > li"), 3));
+    assertThat(text(By.cssSelector("[data-panel] .conversation > li:last-child"))).contains("reviewer1",
+        "The policy must be linked from the basic info");
+    action(row, "APPEAL");
+    type(By.cssSelector("[data-panel] .appeal-form textarea"), "The standard asks for a policy, not where it is linked");
+    click(By.cssSelector("[data-panel] .appeal-form button[type=submit]"));
+    wait.until(ExpectedConditions.textToBe(By.cssSelector(row + ".badge.appeal"), "Appeal waiting for a review lead"));
+    assertThat(browser.findElements(By.cssSelector(row + "[data-action=SUBMIT]"))).as("nothing changes meanwhile")
+        .isEmpty();
+
+    // the rejecting reviewer cannot see the appeal; lead1 reverses the rejection in Tasklist
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(ReviewProcess.businessKey(pluginId, "1.0.0"))
+        .taskDefinitionKey(ReviewProcess.USER_TASK_DECIDE_APPEAL).taskCandidateUser("reviewer1").count()).isZero();
+    tasklistLogin("lead1");
+    openTask(pluginId, ReviewProcess.USER_TASK_DECIDE_APPEAL);
+    assertThat(fieldValue("The developer's appeal (申诉理由)")).contains("not where it is linked");
+    claim();
+    radio("Reverse the rejection: approve (撤销驳回，审核通过)");
+    WebElement reply = browser.findElement(By.xpath("//label[contains(., 'Answer to the developer')]/following::textarea[1]"));
+    reply.sendKeys("Agreed: the policy is there");
+    screenshot("tasklist-appeal");
+    complete();
+
+    consoleLogin("dev1");
+    openPlugin(pluginId);
+    waitForStatus(row, "APPROVED");
+    assertThat(text(By.cssSelector(row + ".badge.appeal"))).isEqualTo("Approved on appeal");
+    assertThat(browser.findElements(By.cssSelector(row + ".actions > button.primary")))
+        .extracting(b -> b.getAttribute("data-action")).containsExactly("RELEASE");
+    screenshot("console-approved-on-appeal");
+  }
+
   private void assertAccessible(String where) {
     List<String> violations = new AxeBuilder().analyze(browser).getViolations().stream()
         .filter(rule -> List.of("serious", "critical").contains(rule.getImpact()))
@@ -460,6 +545,10 @@ class BrowserJourneyTest {
     click(By.cssSelector(".tasks-list li.task a[href='#/?task=" + taskId + "']"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[normalize-space(.)='Plugin']")));
     assertThat(fieldValue("Plugin")).startsWith(pluginId + " ");
+    claim();
+  }
+
+  private void claim() {
     click(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(
         By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']")));

@@ -165,7 +165,8 @@ class WebhookAndMailTest {
     api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/submit", null);
     api.post("dev1", "/api/plugins/" + p + "/versions/1.0.0/self-check", ApiClient.ALL_ITEMS);
     api.post("reviewer1", "/api/plugins/" + p + "/versions/1.0.0/review",
-        "{\"decision\":\"REJECT\",\"reasonCategory\":\"PRIVACY_SECURITY\",\"comment\":\"Explain the location use\"}");
+        "{\"decision\":\"REJECT\",\"reasonCategory\":\"PRIVACY_SECURITY\",\"comment\":\"Explain the location use\","
+            + "\"findings\":[\"2.1\"]}");
     assertThat(deliver(id)).isEqualTo(4); // the upload came before the webhook: not sent
     List<String> types = receiver.received.stream().map(WebhookReceiver.Received::eventType).toList();
     assertThat(types).containsExactly("version.submitted", "version.self_check_confirmed", "version.pre_review_passed",
@@ -187,6 +188,8 @@ class WebhookAndMailTest {
     assertThat(rejected.path("reason").path("category").asText()).isEqualTo("PRIVACY_SECURITY");
     assertThat(rejected.path("reason").path("comment").asText()).isEqualTo("Explain the location use");
     assertThat(rejected.path("link").asText()).endsWith("/api/plugins/" + p + "/versions/1.0.0");
+    assertThat(rejected.path("findings").get(0).path("item").asText()).isEqualTo("2.1");
+    assertThat(rejected.path("findings").get(0).path("title").asText()).isEqualTo("Privacy policy required");
 
     JsonNode deliveries = api.get("dev1", hooks(p) + "/" + id + "/deliveries").body();
     assertThat(deliveries).hasSize(4);
@@ -316,12 +319,13 @@ class WebhookAndMailTest {
     String p = plugin();
     api.inReview("dev2", p);
     api.post("reviewer1", "/api/plugins/" + p + "/versions/1.0.0/review",
-        "{\"decision\":\"REJECT\",\"reasonCategory\":\"PRIVACY_SECURITY\",\"comment\":\"Explain the location use\"}");
+        "{\"decision\":\"REJECT\",\"reasonCategory\":\"PRIVACY_SECURITY\",\"comment\":\"Explain the location use\","
+            + "\"findings\":[\"2.1\"]}");
     runMails();
     MimeMessage rejection = mailAbout(p, "Rejected");
     assertThat(rejection.getSubject()).contains(p, "1.0.0");
     String text = rejection.getContent().toString();
-    assertThat(text).contains("Explain the location use", "Privacy");
+    assertThat(text).contains("Explain the location use", "Privacy", "Fails 2.1 Privacy policy required");
 
     JsonNode off = api.put("dev2", "/api/mail-settings", "{\"APPROVED\":false}").body();
     assertThat(off.path("APPROVED").asBoolean()).isFalse();

@@ -121,6 +121,37 @@ class PluginApiTest {
     assertThat(history("dev1", p)).containsSubsequence("REJECTED", "MESSAGE_POSTED", "MESSAGE_POSTED", "APPEALED");
   }
 
+  @Test
+  void onEngineRestAnAppealKeepsItsRulesForWhoFilesAndWhoDecides() {
+    String p = "appeal-rest-" + SEQUENCE.incrementAndGet();
+    api.rejected("dev1", p);
+    String appeal = "{\"messageName\":\"" + ReviewProcess.MESSAGE_APPEAL + "\",\"businessKey\":\"" + p + ":1.0.0\","
+        + "\"processVariables\":{\"reason\":{\"value\":\"Look again\",\"type\":\"String\","
+        + "\"valueInfo\":{\"transient\":true}}}}";
+    // another developer's version: not theirs to appeal, and nothing is left behind
+    Response byOther = api.post("dev2", "/engine-rest/message", appeal);
+    assertThat(byOther.status()).as(byOther.raw()).isIn(403, 404);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(p + ":1.0.0").count()).isZero();
+    // the owner, with a reason written beforehand rather than sent with the message: refused
+    Response stored = api.post("dev1", "/engine-rest/message", appeal.replace(",\"valueInfo\":{\"transient\":true}", ""));
+    assertThat(stored.status()).as(stored.raw()).isEqualTo(400);
+    Response byOwner = api.post("dev1", "/engine-rest/message", appeal);
+    assertThat(byOwner.status()).as(byOwner.raw()).isIn(200, 204);
+    assertThat(api.get("dev1", v(p, "1.0.0")).body().path("appeal").asText()).isEqualTo("PENDING");
+
+    // a reviewer who is no lead cannot decide it, and the rejecting reviewer cannot even see it
+    String task = "/engine-rest/task?processInstanceBusinessKey=" + p + ":1.0.0&taskDefinitionKey="
+        + ReviewProcess.USER_TASK_DECIDE_APPEAL;
+    assertThat(api.get("reviewer1", task).body()).isEmpty();
+    String taskId = api.get("reviewer2", task).body().path(0).path("id").asText();
+    Response byReviewer = api.post("reviewer2", "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"appealDecision\":{\"value\":\"UPHOLD\"},\"appealComment\":{\"value\":\"ok\"}}}");
+    assertThat(byReviewer.status()).as(byReviewer.raw()).isEqualTo(403);
+    assertThat(api.decideAppeal("lead1", p, "MAYBE").status()).isEqualTo(400);
+    assertThat(api.decideAppeal("lead1", p, "UPHOLD").status()).isEqualTo(204);
+    assertThat(api.get("dev1", v(p, "1.0.0")).body().path("status").asText()).isEqualTo("APPROVED");
+  }
+
   private JsonNode quota(String user, String name) {
     for (JsonNode q : api.get(user, "/api/quotas").body()) {
       if (q.path("name").asText().equals(name)) {

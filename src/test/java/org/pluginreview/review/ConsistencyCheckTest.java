@@ -58,6 +58,34 @@ class ConsistencyCheckTest {
   }
 
   @Test
+  void appealsAreCheckedAgainstWhatTheirProcessDecided() {
+    ApiClient api = new ApiClient(port);
+    String suffix = "-" + System.nanoTime() % 1_000_000;
+    String upheld = "appeal-upheld" + suffix;
+    String denied = "appeal-denied" + suffix;
+    String pending = "appeal-pending" + suffix;
+    api.appealed("dev1", upheld);
+    assertThat(api.decideAppeal("lead1", upheld, "UPHOLD").status()).isEqualTo(204);
+    api.appealed("dev1", denied);
+    assertThat(api.decideAppeal("lead1", denied, "DENY").status()).isEqualTo(204);
+    api.appealed("dev1", pending);
+    assertThat(api.get("dev1", "/api/plugins/" + upheld + "/versions/1.0.0").body().path("status").asText())
+        .isEqualTo("APPROVED");
+    java.util.List<String> ours = java.util.List.of(upheld, denied, pending);
+    assertThat(check.run().mismatches()).noneMatch(m -> ours.contains(m.pluginId()));
+
+    // a record claiming what its appeal never decided
+    jdbc.update("update plugin_version set appeal_state = 'UPHELD' where plugin_id = ?", denied);
+    try {
+      assertThat(check.run().mismatches()).filteredOn(m -> m.pluginId().equals(denied)).singleElement()
+          .satisfies(m -> assertThat(m.problem()).contains("appeal UPHELD but its process decided DENY"));
+    } finally {
+      jdbc.update("update plugin_version set status = 'AUDIT_REJECTED', appeal_state = 'DENIED' where plugin_id = ?",
+          denied);
+    }
+  }
+
+  @Test
   void listingsAreCheckedAgainstTheirReviewProcesses() {
     ApiClient api = new ApiClient(port);
     String listed = "listed-" + System.nanoTime() % 1_000_000;

@@ -101,6 +101,28 @@ public final class ApiClient {
     return post(owner, path + "/release", null);
   }
 
+  /** ... in review, then rejected by reviewer1 (content, "Too loud"). */
+  public Response rejected(String owner, String pluginId) {
+    inReview(owner, pluginId);
+    return post("reviewer1", "/api/plugins/" + pluginId + "/versions/1.0.0/review",
+        "{\"decision\":\"REJECT\",\"reasonCategory\":\"CONTENT\",\"comment\":\"Too loud\"}");
+  }
+
+  /** ... rejected, and its owner appealed: a review lead's appeal task waits. */
+  public Response appealed(String owner, String pluginId) {
+    rejected(owner, pluginId);
+    return post(owner, "/api/plugins/" + pluginId + "/versions/1.0.0/appeal", "{\"reason\":\"It is quiet\"}");
+  }
+
+  /** A review lead decides the open appeal in Tasklist's way: the task completed through the engine's REST API. */
+  public Response decideAppeal(String lead, String pluginId, String decision) {
+    Response tasks = get(lead, "/engine-rest/task?processInstanceBusinessKey=" + pluginId
+        + ":1.0.0&taskDefinitionKey=userTask_decideAppeal");
+    String taskId = tasks.body().path(0).path("id").asText();
+    return post(lead, "/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"appealDecision\":{\"value\":\""
+        + decision + "\"},\"appealComment\":{\"value\":\"Decided on appeal\"}}}");
+  }
+
   public static final String LISTING = "{\"title\":\"Weather\",\"summary\":\"Seven-day forecasts\","
       + "\"category\":\"tools\",\"description\":\"Forecasts for any city\",\"supportContact\":\"help@weather.example\","
       + "\"supportUrl\":\"https://weather.example/help\"}";
