@@ -334,13 +334,13 @@ function versionTable(plugin) {
   const rows = plugin.versions.flatMap((v) => {
     const key = plugin.pluginId + '/' + v.version;
     const reason = v.lastRejection ? [
-      labelOr('reason.' + v.lastRejection.reasonCategory, v.lastRejection.reasonCategory) + ': '
-        + v.lastRejection.comment,
+      h('span', { class: 'reason' }, labelOr('reason.' + v.lastRejection.reasonCategory,
+        v.lastRejection.reasonCategory) + ': ' + v.lastRejection.comment),
       v.lastRejection.findings.length ? h('ul', { class: 'cited' }, v.lastRejection.findings.map((f) =>
         h('li', { 'data-item': f.item }, t('fails') + ' ' + f.item + ' ' + (lang === 'zh' ? f.titleZh : f.title))))
         : null,
-      h('button', { type: 'button', class: 'link', 'data-action': 'CONVERSATION',
-        onclick: () => openConversation(plugin, v) }, t('conversation')),
+      h('div', {}, h('button', { type: 'button', class: 'link', 'data-action': 'CONVERSATION',
+        onclick: () => openConversation(plugin, v) }, t('conversation'))),
     ] : '';
     return [
       h('tr', { class: 'version', 'data-version': v.version, 'data-status': v.status },

@@ -152,6 +152,12 @@ public class ConsistencyCheck {
       return new Evidence(startedBy, reviews, decisions, wentLive, appeals, appealDecisions);
     }
 
+    /** The first of these tasks that was completed, by someone other than who started its process. */
+    private static HistoricTaskInstance completedByOtherThan(List<HistoricTaskInstance> tasks, String starter) {
+      return tasks.stream().filter(t -> "completed".equals(t.getDeleteReason()) && t.getAssignee() != null
+          && !t.getAssignee().equals(starter)).findFirst().orElse(null);
+    }
+
     /**
      * For a version whose appeal was decided: its process is the appeal, started by the submitter; a lead
      * other than the submitter and the rejecting reviewer completed the appeal task, deciding as the record says.
@@ -163,10 +169,7 @@ public class ConsistencyCheck {
         return "appeal " + v.appeal() + " but its process was started by " + starter + ", not the submitter "
             + v.submitter();
       }
-      HistoricTaskInstance decided = appeals.getOrDefault(pid, List.of()).stream()
-          .filter(t -> "completed".equals(t.getDeleteReason()) && t.getAssignee() != null
-              && !t.getAssignee().equals(starter))
-          .findFirst().orElse(null);
+      HistoricTaskInstance decided = completedByOtherThan(appeals.getOrDefault(pid, List.of()), starter);
       if (decided == null) {
         return "appeal " + v.appeal() + " but no appeal task of its process was completed by someone other than "
             + "the submitter";
@@ -209,10 +212,7 @@ public class ConsistencyCheck {
         return "status " + v.status() + " but its review was started by " + starter + ", not the submitter "
             + v.submitter();
       }
-      HistoricTaskInstance review = reviews.getOrDefault(pid, List.of()).stream()
-          .filter(t -> "completed".equals(t.getDeleteReason()) && t.getAssignee() != null
-              && !t.getAssignee().equals(starter))
-          .findFirst().orElse(null);
+      HistoricTaskInstance review = completedByOtherThan(reviews.getOrDefault(pid, List.of()), starter);
       if (review == null) {
         return "status " + v.status() + " but no review task of its process was completed by someone other than "
             + "the submitter";

@@ -84,10 +84,7 @@ public class ReviewCommands {
 
   public VersionDetails withdraw(Actor actor, String pluginId, String version, Long expectedRevision) {
     queueBehind(pluginId);
-    String key = ReviewProcess.businessKey(pluginId, version);
-    Execution waiting = trusted(() -> runtimeService.createExecutionQuery().processDefinitionKey(ReviewProcess.KEY)
-        .processInstanceBusinessKey(key).messageEventSubscriptionName(ReviewProcess.MESSAGE_WITHDRAW)
-        .listPage(0, 1).stream().findFirst().orElse(null));
+    Execution waiting = waitingFor(ReviewProcess.MESSAGE_WITHDRAW, pluginId, version);
     if (waiting == null) {
       throw refusal(actor, pluginId, version, Action.WITHDRAW, expectedRevision);
     }
@@ -104,10 +101,7 @@ public class ReviewCommands {
    */
   public VersionDetails expedite(Actor actor, String pluginId, String version, String reason) {
     queueBehind(pluginId);
-    String key = ReviewProcess.businessKey(pluginId, version);
-    Execution waiting = trusted(() -> runtimeService.createExecutionQuery().processDefinitionKey(ReviewProcess.KEY)
-        .processInstanceBusinessKey(key).messageEventSubscriptionName(ReviewProcess.MESSAGE_EXPEDITE)
-        .listPage(0, 1).stream().findFirst().orElse(null));
+    Execution waiting = waitingFor(ReviewProcess.MESSAGE_EXPEDITE, pluginId, version);
     if (waiting == null) {
       throw refusal(actor, pluginId, version, Action.EXPEDITE, null);
     }
@@ -238,6 +232,14 @@ public class ReviewCommands {
    * Waits for whoever is changing the plugin right now, so that what this command then finds waiting in
    * the process is what it will complete (the step locks the plugin again to check its rules).
    */
+  /** The version's review where it waits for this message, or null. */
+  private Execution waitingFor(String message, String pluginId, String version) {
+    String key = ReviewProcess.businessKey(pluginId, version);
+    return trusted(() -> runtimeService.createExecutionQuery().processDefinitionKey(ReviewProcess.KEY)
+        .processInstanceBusinessKey(key).messageEventSubscriptionName(message)
+        .listPage(0, 1).stream().findFirst().orElse(null));
+  }
+
   private void queueBehind(String pluginId) {
     store.lockPlugin(pluginId);
   }

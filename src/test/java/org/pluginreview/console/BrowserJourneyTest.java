@@ -159,7 +159,7 @@ class BrowserJourneyTest {
     consoleLogin("dev1");
     openPlugin(pluginId);
     waitForStatus(row, "AUDIT_REJECTED");
-    assertThat(text(By.cssSelector(row + ".rejection"))).isEqualTo("Information: Add a contact page " + PAYLOAD_IMG);
+    assertThat(text(By.cssSelector(row + ".rejection .reason"))).isEqualTo("Information: Add a contact page " + PAYLOAD_IMG);
     screenshot("console-rejected");
     // the fix adds personal data but forgets the privacy policy: the console warns, the pre-review fails
     // each version leads with its next step; the rest wait under "More"

@@ -359,6 +359,19 @@ class WebhookAndMailTest {
     assertThat(mailsAbout(p, "Grayscale").get(0).getContent().toString()).contains("1.2.0");
   }
 
+  @Test
+  void anOverdueReviewIsMailedToTheSubmitterWhenItIsEscalated() throws Exception {
+    String p = plugin();
+    api.inReview("dev2", p);
+    String review = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(p + ":1.0.0")
+        .singleResult().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(review).timers().singleResult()
+        .getId()); // the SLA passes
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(review).singleResult().getId());
+    runMails();
+    assertThat(mailAbout(p, "Review overdue").getContent().toString()).contains("escalated to review-leads");
+  }
+
   private void runMails() {
     dispatcher.dispatch();
     for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processDefinitionKey(DeliveryProcess.KEY)

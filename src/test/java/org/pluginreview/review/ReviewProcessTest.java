@@ -362,11 +362,7 @@ class ReviewProcessTest {
 
   @Test
   void aDeniedAppealKeepsTheRejectionAndTheVersionIsWorkedOnAgain() {
-    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
-    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
-    submit(pluginId, "1.0.0");
-    selfCheck(pluginId, "1.0.0");
-    as(identity, REVIEWER1, () -> commands.review(REVIEWER1, pluginId, "1.0.0", "REJECT", "CONTENT", "Too loud", null));
+    String pluginId = rejectedByReviewer1();
     String appealId = as(identity, DEV1, () -> commands.appeal(DEV1, pluginId, "1.0.0", "It is quiet")).processInstanceId();
     ProcessInstance appeal = runtimeService.createProcessInstanceQuery().processInstanceId(appealId).singleResult();
 
@@ -381,11 +377,7 @@ class ReviewProcessTest {
 
   @Test
   void aDevelopersMessagePutsAnAnswerInTheRejectingReviewersTasklist() {
-    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
-    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
-    submit(pluginId, "1.0.0");
-    selfCheck(pluginId, "1.0.0");
-    as(identity, REVIEWER1, () -> commands.review(REVIEWER1, pluginId, "1.0.0", "REJECT", "CONTENT", "Too loud", null));
+    String pluginId = rejectedByReviewer1();
 
     as(identity, DEV1, () -> commands.postMessage(DEV1, pluginId, "1.0.0", "Which screen is too loud?"));
     ProcessInstance talk = runtimeService.createProcessInstanceQuery().processDefinitionKey(ConversationProcess.KEY)
@@ -469,6 +461,16 @@ class ReviewProcessTest {
   private ProcessInstance submit(String pluginId, String version) {
     String pid = as(identity, DEV1, () -> commands.submit(DEV1, pluginId, version, null)).processInstanceId();
     return runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+  }
+
+  /** A new plugin of dev1 whose version 1.0.0 reviewer1 rejected ("Too loud"). */
+  private String rejectedByReviewer1() {
+    String pluginId = Fixtures.newPlugin(catalog, identity, DEV1);
+    Fixtures.upload(catalog, identity, DEV1, pluginId, "1.0.0");
+    submit(pluginId, "1.0.0");
+    selfCheck(pluginId, "1.0.0");
+    as(identity, REVIEWER1, () -> commands.review(REVIEWER1, pluginId, "1.0.0", "REJECT", "CONTENT", "Too loud", null));
+    return pluginId;
   }
 
   private void selfCheck(String pluginId, String version) {
