@@ -41,6 +41,13 @@ const MESSAGES = {
     appealReason: 'Why the rejection should be reversed (one appeal per version; a review lead decides)',
     send: 'Send', conversation: 'Conversation', conversationTitle: 'Conversation about {v}',
     reply: 'Your reply (the reviewer answers in Tasklist)', fails: 'Fails', expedited: 'Expedited',
+    webhooks: 'Webhooks', webhookUrl: 'Receiver URL (https)', addWebhook: 'Add webhook',
+    webhookSecret: 'Its signing secret, shown this once; keep it to check the Plugin-Review-Signature header:',
+    webhookEvents: '{n} event types', deliveries: 'Deliveries', noWebhooks: 'No webhooks yet.',
+    noDeliveries: 'No deliveries yet.', removeWebhook: 'Remove', confirmRemoveWebhook: 'Stop sending events to {u}?',
+    mailSettings: 'Mail settings', 'mail.REJECTED': 'Rejections', 'mail.APPROVED': 'Approvals',
+    'mail.LIVE': 'Go-live', 'mail.ESCALATED': 'Overdue reviews', 'mail.GRAYSCALE': 'Grayscale changes',
+    mailIntro: 'Mails about the versions you submit:', saved: 'Saved.',
     'appeal.PENDING': 'Appeal waiting for a review lead', 'appeal.UPHELD': 'Approved on appeal',
     'appeal.DENIED': 'Appeal denied', 'kind.REJECTED': 'Rejected',
     'kind.APPEALED': 'Appeal', 'kind.APPEAL_UPHELD': 'Appeal upheld', 'kind.APPEAL_DENIED': 'Appeal denied',
@@ -120,6 +127,12 @@ const MESSAGES = {
     expediteReason: '加急理由（占用本月一次加急额度）', appealReason: '申诉理由（每个版本可申诉一次，由审核组长决定）',
     send: '发送', conversation: '沟通', conversationTitle: '关于版本 {v} 的沟通',
     reply: '您的回复（审核人在 Tasklist 中答复）', fails: '不符合', expedited: '已加急',
+    webhooks: 'Webhook 通知', webhookUrl: '接收地址（https）', addWebhook: '添加 Webhook',
+    webhookSecret: '签名密钥仅显示这一次，请保存，用于校验 Plugin-Review-Signature 头：',
+    webhookEvents: '{n} 种事件', deliveries: '投递记录', noWebhooks: '还没有 Webhook。', noDeliveries: '还没有投递。',
+    removeWebhook: '删除', confirmRemoveWebhook: '不再向 {u} 发送事件？',
+    mailSettings: '邮件设置', 'mail.REJECTED': '审核驳回', 'mail.APPROVED': '审核通过', 'mail.LIVE': '上线',
+    'mail.ESCALATED': '审核超时', 'mail.GRAYSCALE': '灰度变更', mailIntro: '关于您提交的版本的邮件：', saved: '已保存。',
     'appeal.PENDING': '申诉等待审核组长处理', 'appeal.UPHELD': '申诉成立', 'appeal.DENIED': '申诉被驳回',
     'kind.REJECTED': '驳回', 'kind.APPEALED': '申诉', 'kind.APPEAL_UPHELD': '申诉成立',
     'kind.APPEAL_DENIED': '申诉被驳回',
@@ -287,7 +300,7 @@ async function render() {
       if (mine !== renders) return;
       $('list-title').hidden = false;
       list.replaceChildren(plugins.length ? pluginList(plugins) : h('p', { class: 'muted' }, t('noPlugins')),
-        pager(where.page, plugins.length));
+        pager(where.page, plugins.length), merchant ? null : mailSettings());
     }
   } catch (problem) {
     if (problem && problem.code === 'UNAUTHENTICATED') return logout();
@@ -325,6 +338,7 @@ function pluginCard(plugin, deleted, listing) {
     plugin.versions.length ? versionTable(plugin) : h('p', { class: 'muted' }, t('noVersions')),
     deleted.length ? deletedVersions(plugin, deleted) : null,
     plugin.owner === user ? afterGoLive(plugin, listing) : null,
+    plugin.owner === user ? webhooksSection(plugin) : null,
     h('details', { class: 'upload' }, h('summary', {}, t('uploadVersion')), upload));
 }
 
@@ -668,6 +682,82 @@ function readableComment(e) {
 async function toggleHistory(key) {
   if (openHistory.has(key)) openHistory.delete(key); else openHistory.add(key);
   await render();
+}
+
+// ---------------------------------------------------------------------------- hearing back: webhooks and mail
+
+/** The owner's receivers of the plugin's events; read when opened. */
+function webhooksSection(plugin) {
+  const body = h('div', {});
+  const section = h('details', { class: 'webhooks' }, h('summary', {}, t('webhooks')), body);
+  section.addEventListener('toggle', () => { if (section.open) fillWebhooks(plugin, body); });
+  return section;
+}
+
+async function fillWebhooks(plugin, body, secret) {
+  const path = pluginPath(plugin) + '/webhooks';
+  let hooks;
+  try {
+    hooks = await api('GET', path);
+  } catch (problem) {
+    tell(plugin.pluginId, 'error', problem.detail || String(problem), problem.code);
+    return;
+  }
+  const url = h('input', { type: 'url', name: 'url', required: true, maxlength: 2000 });
+  const form = h('form', { class: 'webhook-form' }, h('label', {}, h('span', {}, t('webhookUrl')), url),
+    h('button', { type: 'submit' }, t('addWebhook')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const created = await api('POST', path, { url: url.value });
+      fillWebhooks(plugin, body, created.secret);
+    } catch (problem) {
+      tell(plugin.pluginId, 'error', problem.detail || String(problem), problem.code);
+    }
+  });
+  body.replaceChildren(
+    secret ? h('p', { class: 'findings warning' }, t('webhookSecret'), ' ', h('code', { 'data-secret': '' }, secret)) : null,
+    hooks.length ? h('ul', { class: 'webhook-list' }, hooks.map((w) => {
+      const attempts = h('div', {});
+      return h('li', { 'data-webhook': w.id }, h('code', {}, w.url), ' ',
+        h('span', { class: 'muted' }, t('webhookEvents', { n: w.events.length })), ' ',
+        h('button', { type: 'button', class: 'link', 'data-action': 'DELIVERIES',
+          onclick: () => showDeliveries(path + '/' + encodeURIComponent(w.id), attempts) }, t('deliveries')), ' ',
+        h('button', { type: 'button', class: 'link', 'data-action': 'REMOVE_WEBHOOK', onclick: async () => {
+          if (!window.confirm(t('confirmRemoveWebhook', { u: w.url }))) return;
+          await api('DELETE', path + '/' + encodeURIComponent(w.id)).catch((problem) =>
+            tell(plugin.pluginId, 'error', problem.detail || String(problem), problem.code));
+          fillWebhooks(plugin, body);
+        } }, t('removeWebhook')), attempts);
+    })) : h('p', { class: 'muted' }, t('noWebhooks')),
+    form);
+}
+
+async function showDeliveries(path, into) {
+  const attempts = await api('GET', path + '/deliveries').catch(() => []);
+  into.replaceChildren(attempts.length ? h('ol', { class: 'timeline deliveries' }, attempts.map((a) =>
+    h('li', { 'data-outcome': a.outcome }, h('strong', {}, a.outcome), ' ', a.eventType, ' ',
+      h('span', { class: 'muted' }, when(a.attemptedAt) + (a.httpStatus ? ' · HTTP ' + a.httpStatus : '')
+        + (a.error ? ' · ' + a.error : ''))))) : h('p', { class: 'muted' }, t('noDeliveries')));
+}
+
+/** Which mails the signed-in person gets; each kind is on until they turn it off. */
+function mailSettings() {
+  const body = h('div', {});
+  const section = h('details', { class: 'mail-settings' }, h('summary', {}, t('mailSettings')), body);
+  section.addEventListener('toggle', async () => {
+    if (!section.open) return;
+    const settings = await api('GET', '/api/mail-settings').catch((problem) => { showError(problem); return null; });
+    if (!settings) return;
+    body.replaceChildren(h('p', { class: 'muted' }, t('mailIntro')), ...Object.entries(settings).map(([kind, on]) => {
+      const box = h('input', { type: 'checkbox', name: kind });
+      box.checked = on;
+      box.addEventListener('change', () => api('PUT', '/api/mail-settings', { [kind]: box.checked })
+        .then(() => showNotice(t('saved')), showError));
+      return h('label', { class: 'inline' }, box, h('span', {}, t('mail.' + kind)));
+    }));
+  });
+  return section;
 }
 
 // ---------------------------------------------------------------------------- after go-live: listing and market

@@ -381,11 +381,28 @@ class BrowserJourneyTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(row + ".badge.expedited")));
     assertThat(browser.findElements(By.cssSelector(row + "[data-action=EXPEDITE]"))).isEmpty();
 
+    // ... registers a receiver for the plugin's events and keeps its secret, shown once
+    click(By.cssSelector(card + "details.webhooks summary"));
+    type(By.cssSelector(card + ".webhook-form [name=url]"), "http://127.0.0.1:9/hooks");
+    click(By.cssSelector(card + ".webhook-form button[type=submit]"));
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(card + "[data-secret]")))
+        .getText()).startsWith("whsec_");
+    assertThat(browser.findElements(By.cssSelector(card + ".webhook-list > li"))).hasSize(1);
+    assertAccessible("webhooks, English");
+
+    // ... and turns approval mails off on the plugin list
+    browser.get(url("/#/"));
+    click(By.cssSelector("details.mail-settings summary"));
+    click(By.cssSelector("details.mail-settings input[name=APPROVED]"));
+    wait.until(ExpectedConditions.textToBe(By.id("notice"), "Saved."));
+    assertThat(api.get("dev1", "/api/mail-settings").body().path("APPROVED").asBoolean()).isFalse();
+    api.put("dev1", "/api/mail-settings", "{\"APPROVED\":true}");
+
     // reviewer1 rejects it, citing the review standard; the developer sees which items it fails
     assertThat(api.post("reviewer1", "/api/plugins/" + pluginId + "/versions/1.0.0/review", "{\"decision\":\"REJECT\","
         + "\"reasonCategory\":\"PRIVACY_SECURITY\",\"comment\":\"Where is the privacy policy?\",\"findings\":[\"2.1\"]}")
         .status()).isEqualTo(200);
-    browser.navigate().refresh();
+    openPlugin(pluginId);
     waitForStatus(row, "AUDIT_REJECTED");
     assertThat(text(By.cssSelector(row + ".cited [data-item='2.1']"))).isEqualTo("Fails 2.1 Privacy policy required");
 
@@ -395,7 +412,7 @@ class BrowserJourneyTest {
     click(By.cssSelector("[data-panel] .message-form button[type=submit]"));
     wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-panel] .conversation > li"), 2));
     assertAccessible("conversation, English");
-    screenshot("console-conversation");
+    screenshot("appeal-console-conversation");
     assertNoScriptRan();
 
     // ... which reviewer1 answers in Tasklist
@@ -432,7 +449,7 @@ class BrowserJourneyTest {
     radio("Reverse the rejection: approve (撤销驳回，审核通过)");
     WebElement reply = browser.findElement(By.xpath("//label[contains(., 'Answer to the developer')]/following::textarea[1]"));
     reply.sendKeys("Agreed: the policy is there");
-    screenshot("tasklist-appeal");
+    screenshot("appeal-tasklist-decision");
     complete();
 
     consoleLogin("dev1");
@@ -441,7 +458,7 @@ class BrowserJourneyTest {
     assertThat(text(By.cssSelector(row + ".badge.appeal"))).isEqualTo("Approved on appeal");
     assertThat(browser.findElements(By.cssSelector(row + ".actions > button.primary")))
         .extracting(b -> b.getAttribute("data-action")).containsExactly("RELEASE");
-    screenshot("console-approved-on-appeal");
+    screenshot("appeal-console-approved");
   }
 
   private void assertAccessible(String where) {
