@@ -25,6 +25,11 @@ class EventPayload {
     this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
   }
 
+  /** Records, not maps, so that every node writes the same body for the same event, field for field. */
+  record Reason(String category, String comment) {}
+
+  record Cited(String item, String title) {}
+
   Map<String, Object> of(VersionEvent e) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", String.valueOf(e.getId()));
@@ -35,10 +40,10 @@ class EventPayload {
     body.put("to", e.getToStatus());
     body.put("actor", e.getActor());
     body.put("time", e.getOccurredAt().toString());
-    e.reason().ifPresent(r -> body.put("reason", Map.of("category", r.category(), "comment", r.comment())));
+    e.reason().ifPresent(r -> body.put("reason", new Reason(r.category(), r.comment())));
     if (!e.findings().isEmpty()) {
-      body.put("findings", ReviewStandard.get().cited(e.findings()).stream()
-          .map(i -> Map.of("item", i.id(), "title", i.title())).toList());
+      body.put("findings", ReviewStandard.get().cited(e.findings()).stream().map(i -> new Cited(i.id(), i.title()))
+          .toList());
     }
     if (e.getAction() == VersionEvent.Type.MESSAGE_POSTED || e.getAction() == VersionEvent.Type.APPEALED
         || e.getAction() == VersionEvent.Type.APPEAL_UPHELD || e.getAction() == VersionEvent.Type.APPEAL_DENIED
