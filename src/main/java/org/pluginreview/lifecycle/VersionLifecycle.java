@@ -244,8 +244,10 @@ public class VersionLifecycle {
   /**
    * A message in the version's conversation, which its first rejection opens: from the owner or submitter,
    * or from a reviewer. It joins the history, but changes nothing of the version, not even its revision.
+   *
+   * @return the reviewer who rejected it, when the developer wrote (someone to answer); otherwise null
    */
-  public void postMessage(Actor actor, String pluginId, String version, String text) {
+  public String postMessage(Actor actor, String pluginId, String version, String text) {
     Plugin plugin = visible(actor, store.lockPlugin(pluginId), pluginId);
     PluginVersion v = store.version(pluginId, version).orElseThrow(() -> notFound(pluginId, version));
     boolean developer = actor.userId().equals(plugin.getOwner()) || actor.userId().equals(v.getSubmitter());
@@ -258,6 +260,7 @@ public class VersionLifecycle {
     }
     String message = requiredText(text, "text", MAX_COMMENT, "A message needs text.");
     store.append(new VersionEvent(v, Type.MESSAGE_POSTED, v.getStatus(), actor.userId(), clock.instant(), message));
+    return developer ? v.getReviewer() : null;
   }
 
   /** The owner asks a review lead to reverse the rejection: once a version, with a reason. */
@@ -412,9 +415,7 @@ public class VersionLifecycle {
     v.setReviewedAt(clock.instant());
     v.setRejection(decision.category(), decision.comment(), decision.findings());
     counters.decided(false, waitedForReview(v));
-    VersionStatus from = v.getStatus();
-    v.setStatus(VersionStatus.AUDIT_REJECTED);
-    record(v, Type.REJECTED, from, decision.by(),
+    move(v, VersionStatus.AUDIT_REJECTED, Type.REJECTED, decision.by(),
         decision.category() + VersionEvent.REASON_SEPARATOR + decision.comment(), decision.findings());
   }
 
@@ -632,9 +633,13 @@ public class VersionLifecycle {
 
   /** Moves a record and writes its history event. */
   private void move(PluginVersion v, VersionStatus to, Type type, String actor, String comment) {
+    move(v, to, type, actor, comment, List.of());
+  }
+
+  private void move(PluginVersion v, VersionStatus to, Type type, String actor, String comment, List<String> findings) {
     VersionStatus from = v.getStatus();
     v.setStatus(to);
-    record(v, type, from, actor, comment);
+    record(v, type, from, actor, comment, findings);
   }
 
   private void record(PluginVersion v, Type type, VersionStatus from, String actor, String comment) {

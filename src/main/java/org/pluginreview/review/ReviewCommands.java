@@ -117,11 +117,8 @@ public class ReviewCommands {
    * Tasklist of the reviewer who rejected it, or brings the open one up to date.
    */
   public List<PluginViews.Message> postMessage(Actor actor, String pluginId, String version, String text) {
-    lifecycle.postMessage(actor, pluginId, version, text);
-    PluginVersion v = store.version(pluginId, version).orElseThrow();
-    boolean developer = actor.userId().equals(v.getSubmitter())
-        || store.plugin(pluginId).map(p -> p.getOwner().equals(actor.userId())).orElse(false);
-    if (developer && v.getReviewer() != null) {
+    String answerBy = lifecycle.postMessage(actor, pluginId, version, text);
+    if (answerBy != null) {
       String key = ReviewProcess.businessKey(pluginId, version);
       Task open = trusted(() -> taskService.createTaskQuery().processDefinitionKey(ConversationProcess.KEY)
           .processInstanceBusinessKey(key).singleResult());
@@ -135,7 +132,7 @@ public class ReviewCommands {
         });
       } else {
         VariableMap variables = Variables.createVariables();
-        ConversationProcess.Var.ANSWER_BY.put(variables, v.getReviewer());
+        ConversationProcess.Var.ANSWER_BY.put(variables, answerBy);
         trusted(() -> runtimeService.startProcessInstanceByKey(ConversationProcess.KEY, key, variables));
       }
     }
